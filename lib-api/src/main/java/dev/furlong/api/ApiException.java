@@ -1,0 +1,77 @@
+package dev.furlong.api;
+
+/**
+ * Every way an API call can end without a usable answer. Messages never contain credentials.
+ */
+public abstract sealed class ApiException extends RuntimeException
+        permits ApiException.AuthenticationFailed, ApiException.RequestRejected, ApiException.RetriesExhausted,
+        ApiException.MalformedResponse {
+
+    private final ApiRequest request;
+
+    ApiException(ApiRequest request, String message, Throwable cause) {
+        super(message, cause);
+        this.request = request;
+    }
+
+    public ApiRequest request() {
+        return request;
+    }
+
+    /** 401 or 403: bad credentials, an inactive account, or an endpoint above the plan. Stops the whole run. */
+    public static final class AuthenticationFailed extends ApiException {
+        public AuthenticationFailed(ApiRequest request, int status) {
+            super(request, "The Racing API refused the credentials (HTTP " + status + ") for " + request.endpoint().bronzeName()
+                    + ": check RACING_API_USERNAME / RACING_API_PASSWORD and that the plan includes this endpoint", null);
+        }
+    }
+
+    /** 422: the API says our request is invalid. A bug on our side: never retried. */
+    public static final class RequestRejected extends ApiException {
+        private final String detail;
+
+        public RequestRejected(ApiRequest request, String detail) {
+            super(request, "The Racing API rejected " + request + " (HTTP 422): " + detail, null);
+            this.detail = detail;
+        }
+
+        public String detail() {
+            return detail;
+        }
+    }
+
+    /** 429, 5xx, timeouts or connection errors that outlasted every retry. */
+    public static final class RetriesExhausted extends ApiException {
+        private final int lastStatus;
+        private final int attempts;
+
+        public RetriesExhausted(ApiRequest request, int attempts, int lastStatus, String reason, Throwable cause) {
+            super(request, "Gave up on " + request + " after " + attempts + " attempts: " + reason, cause);
+            this.lastStatus = lastStatus;
+            this.attempts = attempts;
+        }
+
+        /** The last HTTP status seen, or 0 when the last attempt had no response at all. */
+        public int lastStatus() {
+            return lastStatus;
+        }
+
+        public int attempts() {
+            return attempts;
+        }
+    }
+
+    /** A 200 whose body is not the JSON the contract promises (truncated, or not JSON). The raw body is kept. */
+    public static final class MalformedResponse extends ApiException {
+        private final String rawBody;
+
+        public MalformedResponse(ApiRequest request, String reason, String rawBody) {
+            super(request, "Malformed answer to " + request + ": " + reason, null);
+            this.rawBody = rawBody;
+        }
+
+        public String rawBody() {
+            return rawBody;
+        }
+    }
+}
