@@ -1,1 +1,89 @@
-package dev.furlong.cli; public final class Furlong { public static void main(String[] a){} }
+package dev.furlong.cli;
+
+import dev.furlong.api.ApiException;
+import dev.furlong.config.InvalidSettingException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code furlong <command> [options]}: the one entry point, also the main class for spark-submit. Exit codes: 0 success,
+ * 1 the run failed, 2 usage error (bad flag or value).
+ */
+@Command(name = "furlong", mixinStandardHelpOptions = true, versionProvider = Furlong.Version.class,
+        description = "Builds and keeps a complete UK & Irish horse-racing database from The Racing API.",
+        subcommands = {
+                DemoCommand.class,
+                BackfillCommand.class,
+                SyncCommand.class,
+                FetchCommand.class,
+                TransformCommand.class,
+                StatsCommand.class,
+                PublishCommand.class,
+                ValidateCommand.class,
+                StatusCommand.class,
+                ScheduleCommand.class,
+                SandboxCommand.class,
+                SqlCommand.class,
+                DbCommand.class,
+                MaintainCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Furlong implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns the exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Furlong());
+        cli.setExecutionExceptionHandler(Furlong::handle);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Expected failures print one line; anything else too, with the stack trace only under -v. */
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("-v")) || parsed.hasMatchedOption("-v");
+        if (e instanceof InvalidSettingException) {
+            err.println("furlong: " + e.getMessage());
+            return USAGE;
+        }
+        if (e instanceof ApiException.AuthenticationFailed) {
+            err.println("furlong: " + e.getMessage());
+            return FAILED;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        err.println("furlong: " + (root.getMessage() == null ? root.getClass().getName() : root.getMessage().lines().findFirst().orElse(""))
+                + (verbose ? "" : "  (-v shows details)"));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return FAILED;
+    }
+
+    /** The version from the jar's manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Furlong.class.getPackage().getImplementationVersion();
+            return new String[]{"furlong " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

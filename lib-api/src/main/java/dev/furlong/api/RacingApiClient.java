@@ -80,7 +80,15 @@ public final class RacingApiClient implements AutoCloseable {
 
     /** Every page of {@code GET /v1/results} for one race date: follows {@code total} until all items are read. */
     public List<ApiResponse> results(LocalDate date, List<String> regions) {
-        return allPages(resultsRequest(date, regions), "results", RESULTS_MAX_SKIP);
+        return fetchAll(resultsRequest(date, regions));
+    }
+
+    /** The whole answer to a request: every page of a paged list, or the single answer of any other endpoint. */
+    public List<ApiResponse> fetchAll(ApiRequest request) {
+        return switch (request.endpoint()) {
+            case RESULTS -> allPages(request, "results", RESULTS_MAX_SKIP);
+            default -> List.of(execute(request));
+        };
     }
 
     /**

@@ -1,0 +1,66 @@
+package dev.furlong.cli;
+
+import dev.furlong.config.Settings;
+import dev.furlong.config.SettingsLoader;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import picocli.CommandLine.Option;
+
+/** The options every command accepts (ARCHITECTURE.md, "Options every command accepts"). */
+public final class CommonOptions {
+
+    @Option(names = "--conf", paramLabel = "FILE", description = "Configuration file (HOCON); default conf/furlong.conf; FURLONG_CONF names it too.")
+    String conf;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "API base without /v1 (default https://api.theracingapi.com). http:// only for loopback addresses.")
+    String apiUrl;
+
+    @Option(names = "--lake", paramLabel = "DIR", description = "The lake root (default ./furlong-data/lake); any Hadoop file system URI on a cluster.")
+    String lake;
+
+    @Option(names = "--pg-url", paramLabel = "JDBC_URL", description = "Postgres (jdbc:postgresql://host:port/db; user and password from PG_USER / PG_PASSWORD). Default: an embedded Postgres in ./furlong-data/pg.")
+    String pgUrl;
+
+    @Option(names = "--pg-schema", paramLabel = "S", description = "Postgres schema for the ra_* tables (default public).")
+    String pgSchema;
+
+    @Option(names = "--regions", split = ",", paramLabel = "gb,ire", description = "Regions to fetch and load (default gb,ire).")
+    List<String> regions;
+
+    @Option(names = "--historical-results", description = "The account has the historical results add-on: results from 1988 instead of the last 365 days.")
+    Boolean historicalResults;
+
+    @Option(names = "--today", paramLabel = "D", description = "Pins \"today\" (YYYY-MM-DD) for planning; default the real date in Europe/London.")
+    LocalDate today;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "A run id for logs and bronze.")
+    String runId;
+
+    @Option(names = "--dry-run", description = "Validate arguments and print the plan; touch nothing.")
+    boolean dryRun;
+
+    @Option(names = "-v", description = "More logging (-vv: Spark's too).")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "-q", description = "Less output: only errors and the final summary.")
+    boolean quiet;
+
+    public int verbosity() {
+        return quiet ? -1 : verbose.length;
+    }
+
+    /** Resolves the settings from file, environment and these flags, and sets the log levels. */
+    public Settings settings() {
+        applyLogging();
+        return SettingsLoader.load(new SettingsLoader.Overrides(conf, apiUrl, lake, pgUrl, pgSchema, regions, historicalResults,
+                today, runId, dryRun, verbosity()), System.getenv());
+    }
+
+    void applyLogging() {
+        int v = verbosity();
+        Configurator.setLevel("dev.furlong", v >= 1 ? Level.DEBUG : v < 0 ? Level.ERROR : Level.INFO);
+        Configurator.setRootLevel(v >= 2 ? Level.INFO : v < 0 ? Level.ERROR : Level.WARN);
+    }
+}

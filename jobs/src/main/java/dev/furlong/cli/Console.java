@@ -1,0 +1,33 @@
+package dev.furlong.cli;
+
+import java.io.PrintStream;
+
+/** What a command tells the person running it: progress (suppressed by -q), results, and errors. */
+public final class Console {
+
+    private final PrintStream out;
+    private final boolean quiet;
+
+    public Console(PrintStream out, boolean quiet) {
+        this.out = out;
+        this.quiet = quiet;
+    }
+
+    public static Console of(CommonOptions common) {
+        return new Console(System.out, common.verbosity() < 0);
+    }
+
+    /** Progress and plan lines. */
+    public void info(String line) {
+        if (!quiet) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** Results that are printed even with -q. */
+    public void result(String text) {
+        out.print(text.endsWith("\n") ? text : text + "\n");
+        out.flush();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.furlong.cli;
+
+import dev.furlong.pipeline.Pipeline;
+import dev.furlong.pipeline.RunContext;
+import dev.furlong.publish.Migrations;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "publish", mixinStandardHelpOptions = true, description = "Silver → Postgres ra_* tables, after applying the migrations.")
+final class PublishCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--full", description = "Publish every row, even when the watermark says nothing changed.")
+    boolean full;
+
+    @Option(names = "--migrate-only", description = "Apply the schema migrations and stop.")
+    boolean migrateOnly;
+
+    @Option(names = "--from", paramLabel = "D", description = "Limit to race dates from D.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "D", description = "Limit to race dates up to D.")
+    LocalDate to;
+
+    @Override
+    public Integer call() throws Exception {
+        if (from != null || to != null) {
+            return NotBuilt.say("publish --from/--to");
+        }
+        var settings = common.settings();
+        Console console = Console.of(common);
+        if (settings.dryRun()) {
+            console.info("publish: would migrate and upsert ra_races, ra_runners into schema " + settings.pgSchema());
+            return Furlong.OK;
+        }
+        try (RunContext ctx = RunContext.forApi(settings, console, System.getenv())) {
+            if (migrateOnly) {
+                console.result("schema " + settings.pgSchema() + " at version " + Migrations.apply(ctx.database()));
+                return Furlong.OK;
+            }
+            new Pipeline(ctx).publish(full);
+            return Furlong.OK;
+        }
+    }
+}

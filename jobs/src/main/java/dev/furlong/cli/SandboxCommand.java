@@ -1,0 +1,53 @@
+package dev.furlong.cli;
+
+import dev.furlong.config.InvalidSettingException;
+import dev.furlong.sandbox.SandboxConfig;
+import dev.furlong.sandbox.SandboxServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Runs the simulator of The Racing API standalone on 127.0.0.1 until stopped (Ctrl-C).")
+final class SandboxCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--port", paramLabel = "P", description = "Port (default 8089; 0 picks a free one).")
+    int port = 8089;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the simulated world (default 20150101).")
+    long seed = SandboxConfig.DEFAULT_SEED;
+
+    @Option(names = "--user", paramLabel = "U", description = "Username the sandbox accepts (default sandbox).")
+    String user = SandboxConfig.DEFAULT_USER;
+
+    @Option(names = "--password", paramLabel = "P", description = "Password the sandbox accepts (default sandbox).")
+    String password = SandboxConfig.DEFAULT_PASSWORD;
+
+    @Override
+    public Integer call() throws Exception {
+        var settings = common.settings();
+        if (port < 0 || port > 65535) {
+            throw new InvalidSettingException("--port must be 0-65535, got " + port);
+        }
+        if (user.isBlank() || password.isEmpty()) {
+            throw new InvalidSettingException("--user and --password must not be empty");
+        }
+        SandboxConfig config = new SandboxConfig(seed, user, password, settings.historicalResults(), settings.today());
+        try (SandboxServer server = SandboxServer.start(config, port)) {
+            System.out.println("sandbox of The Racing API at " + server.baseUrl() + " (seed " + seed + ", today " + settings.today()
+                    + ", results " + (settings.historicalResults() ? "from 1988" : "for the last 365 days") + ")");
+            System.out.println("try: curl -u " + user + ":**** '" + server.baseUrl() + "/v1/results?start_date="
+                    + settings.today().minusDays(1) + "&end_date=" + settings.today().minusDays(1) + "&limit=2'");
+            System.out.println("Ctrl-C stops it.");
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        }
+        return Furlong.OK;
+    }
+}

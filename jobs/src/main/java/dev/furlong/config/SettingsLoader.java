@@ -1,0 +1,149 @@
+package dev.furlong.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.io.File;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Resolves {@link Settings}: built-in defaults, then the configuration file ({@code --conf}, else {@code FURLONG_CONF}, else
+ * {@code conf/furlong.conf} when present), then {@code PG_URL}, then flags. Every value is validated here, so a bad one stops
+ * the run before anything starts.
+ */
+public final class SettingsLoader {
+
+    public static final String DEFAULT_CONF = "conf/furlong.conf";
+    public static final ZoneId RACING_ZONE = ZoneId.of("Europe/London");
+
+    private SettingsLoader() {
+    }
+
+    /** Flag values given on the command line; null means "not given". */
+    public record Overrides(String conf, String apiUrl, String lake, String pgUrl, String pgSchema, List<String> regions,
+                            Boolean historicalResults, LocalDate today, String runId, boolean dryRun, int verbosity) {
+    }
+
+    public static Settings load(Overrides flags, Map<String, String> env) {
+        Config config = resolveFile(flags.conf(), env)
+                .withFallback(ConfigFactory.parseResources("furlong-defaults.conf"))
+                .resolve();
+        try {
+            Config f = config.getConfig("furlong");
+            String apiUrl = firstNonNull(flags.apiUrl(), f.getString("api.url"));
+            List<String> regions = flags.regions() != null ? flags.regions() : f.getStringList("api.regions");
+            regions = regions.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).filter(r -> !r.isEmpty()).distinct().toList();
+            for (String r : regions) {
+                if (!r.matches("[a-z]{2,4}")) {
+                    throw new InvalidSettingException("--regions takes API region codes such as gb,ire; got '" + r + "'");
+                }
+            }
+            if (regions.isEmpty()) {
+                throw new InvalidSettingException("--regions needs at least one region code (e.g. gb,ire)");
+            }
+            String pgUrl = firstNonNull(flags.pgUrl(), blankToNull(env.get("PG_URL")), blankToNull(f.getString("postgres.url")));
+            if (pgUrl != null && !pgUrl.startsWith("jdbc:postgresql://")) {
+                throw new InvalidSettingException("the Postgres URL must look like jdbc:postgresql://host:port/db, got '" + pgUrl + "'");
+            }
+            String schema = firstNonNull(flags.pgSchema(), f.getString("postgres.schema"));
+            if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+                throw new InvalidSettingException("--pg-schema must be a lower-case SQL identifier, got '" + schema + "'");
+            }
+            double rate = f.getDouble("api.global-rate-per-second");
+            if (!(rate > 0) || rate > 10) {
+                throw new InvalidSettingException("furlong.api.global-rate-per-second must be in (0, 10]: the API's edge blocks an IP "
+                        + "past 100 requests in 10 seconds; got " + rate);
+            }
+            LocalDate today = flags.today() != null ? flags.today() : LocalDate.now(RACING_ZONE);
+            String runId = flags.runId() != null ? flags.runId()
+                    : DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(LocalDateTime.now(RACING_ZONE)) + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
+            if (!runId.matches("[A-Za-z0-9._:-]{1,64}")) {
+                throw new InvalidSettingException("--run-id takes letters, digits and . _ : - (at most 64), got '" + runId + "'");
+            }
+            return new Settings(
+                    apiUrl,
+                    regions,
+                    flags.historicalResults() != null ? flags.historicalResults() : f.getBoolean("api.historical-results"),
+                    rate,
+                    firstNonNull(flags.lake(), f.getString("lake")),
+                    Optional.ofNullable(pgUrl),
+                    schema,
+                    f.getString("postgres.embedded-data-dir"),
+                    f.getString("spark.master"),
+                    positive(f, "spark.shuffle-partitions"),
+                    positive(f, "fetch.batch-size"),
+                    positive(f, "fetch.batch-seconds"),
+                    nonNegative(f, "fetch.mutable-window-days"),
+                    f.getString("demo.root"),
+                    positive(f, "demo.days"),
+                    f.getLong("demo.seed"),
+                    today,
+                    runId,
+                    flags.dryRun(),
+                    flags.verbosity());
+        } catch (ConfigException e) {
+            throw new InvalidSettingException("configuration: " + e.getMessage());
+        }
+    }
+
+    private static Config resolveFile(String confFlag, Map<String, String> env) {
+        String path = firstNonNull(confFlag, blankToNull(env.get("FURLONG_CONF")));
+        if (path == null) {
+            File local = new File(DEFAULT_CONF);
+            return local.isFile() ? parse(local) : ConfigFactory.empty();
+        }
+        File file = new File(path);
+        if (!file.isFile()) {
+            throw new InvalidSettingException("configuration file not found: " + path);
+        }
+        return parse(file);
+    }
+
+    private static Config parse(File file) {
+        try {
+            return ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw new InvalidSettingException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static int positive(Config f, String key) {
+        int v = f.getInt(key);
+        if (v <= 0) {
+            throw new InvalidSettingException("furlong." + key + " must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private static int nonNegative(Config f, String key) {
+        int v = f.getInt(key);
+        if (v < 0) {
+            throw new InvalidSettingException("furlong." + key + " must not be negative, got " + v);
+        }
+        return v;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

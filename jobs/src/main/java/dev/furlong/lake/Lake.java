@@ -1,0 +1,29 @@
+package dev.furlong.lake;
+
+/** Where each table of the lake lives under its root (DATA-MODEL.md: bronze, silver, gold). */
+public record Lake(String root) {
+
+    public Lake {
+        root = root.replaceAll("/+$", "");
+    }
+
+    public String bronze(String table) {
+        return root + "/bronze/" + table;
+    }
+
+    public String silver(String table) {
+        return root + "/silver/" + table;
+    }
+
+    public String apiResponses() {
+        return bronze("api_responses");
+    }
+
+    public String fetchLog() {
+        return bronze("fetch_log");
+    }
+
+    public String quarantine() {
+        return silver("quarantine");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.furlong.pipeline;
+
+import dev.furlong.api.ApiBaseUrl;
+import dev.furlong.api.Credentials;
+import dev.furlong.api.RacingApiClient;
+import dev.furlong.api.http.RateLimits;
+import dev.furlong.cli.Console;
+import dev.furlong.config.InvalidSettingException;
+import dev.furlong.config.Settings;
+import dev.furlong.lake.Lake;
+import dev.furlong.publish.EmbeddedDatabase;
+import dev.furlong.publish.PgTarget;
+import dev.furlong.spark.SparkSessions;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The resources of one run, each created on first use and closed at the end: the API client, the SparkSession and the
+ * Postgres target (a URL, or the embedded Postgres started for this run).
+ */
+public final class RunContext implements AutoCloseable {
+
+    private final Settings settings;
+    private final Console console;
+    private final Supplier<Credentials> credentials;
+    private RacingApiClient client;
+    private SparkSession spark;
+    private EmbeddedDatabase embedded;
+    private PgTarget database;
+
+    private RunContext(Settings settings, Console console, Supplier<Credentials> credentials) {
+        this.settings = settings;
+        this.console = console;
+        this.credentials = credentials;
+    }
+
+    /** A run against the configured API, with credentials from the environment only. */
+    public static RunContext forApi(Settings settings, Console console, Map<String, String> env) {
+        return new RunContext(settings, console, () -> {
+            try {
+                return Credentials.fromEnvironment(env).orElseThrow(() -> new InvalidSettingException(
+                        "no Racing API credentials for " + settings.apiUrl() + ": set " + Credentials.USERNAME_VARIABLE + " and "
+                                + Credentials.PASSWORD_VARIABLE + " (or " + Credentials.FILE_VARIABLE + ")"));
+            } catch (IllegalArgumentException e) { // a half-set environment or an unreadable credentials file
+                throw new InvalidSettingException(e.getMessage());
+            }
+        });
+    }
+
+    /** A run against an API whose credentials the caller knows (the in-process sandbox). */
+    public static RunContext withCredentials(Settings settings, Console console, Credentials credentials) {
+        return new RunContext(settings, console, () -> credentials);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public Lake lake() {
+        return new Lake(settings.lake());
+    }
+
+    /** The API client; fails at once, before anything else starts, on a bad URL or missing credentials. */
+    public RacingApiClient client() {
+        if (client == null) {
+            ApiBaseUrl url;
+            try {
+                url = ApiBaseUrl.parse(settings.apiUrl());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("--api-url: " + e.getMessage());
+            }
+            client = RacingApiClient.builder(url, credentials.get())
+                    .rateLimits(RateLimits.documented(settings.globalRatePerSecond()))
+                    .build();
+        }
+        return client;
+    }
+
+    public SparkSession spark() {
+        if (spark == null) {
+            spark = SparkSessions.create(settings.sparkMaster(), settings.shufflePartitions());
+        }
+        return spark;
+    }
+
+    /** The Postgres to publish into: {@code --pg-url} / {@code PG_URL} with PG_USER / PG_PASSWORD, else the embedded one. */
+    public PgTarget database() {
+        if (database == null) {
+            if (settings.pgUrl().isPresent()) {
+                database = new PgTarget(settings.pgUrl().get(), System.getenv("PG_USER"), System.getenv("PG_PASSWORD"),
+                        settings.pgSchema());
+            } else {
+                console.info("starting the embedded Postgres in " + settings.embeddedPgDataDir());
+                embedded = EmbeddedDatabase.start(Path.of(settings.embeddedPgDataDir()).toAbsolutePath());
+                database = embedded.target(settings.pgSchema());
+            }
+        }
+        return database;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (spark != null) {
+            spark.stop();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

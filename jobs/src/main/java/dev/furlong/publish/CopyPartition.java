@@ -1,0 +1,43 @@
+package dev.furlong.publish;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.sql.Row;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/** Streams one Spark partition into a staging table with COPY, on its own connection (runs on executors). */
+final class CopyPartition implements ForeachPartitionFunction<Row> {
+
+    private final PgTarget target;
+    private final String copySql;
+
+    CopyPartition(PgTarget target, String copySql) {
+        this.target = target;
+        this.copySql = copySql;
+    }
+
+    @Override
+    public void call(Iterator<Row> rows) throws Exception {
+        if (!rows.hasNext()) {
+            return;
+        }
+        try (Connection c = target.connect();
+             PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), copySql, 1 << 16);
+             Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder(512);
+            while (rows.hasNext()) {
+                line.setLength(0);
+                CopyRowEncoder.encode(rows.next(), line);
+                out.append(line);
+            }
+        } catch (IOException e) {
+            throw new IOException("COPY into staging failed: " + e.getMessage(), e);
+        }
+    }
+}

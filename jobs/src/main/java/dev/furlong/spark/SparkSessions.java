@@ -1,0 +1,37 @@
+package dev.furlong.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one SparkSession of a run, with Delta enabled. On a cluster, spark-submit's master and settings win; locally
+ * (no master given) the configured master is used with the UI off and small partition counts.
+ */
+public final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    public static SparkSession create(String localMaster, int shufflePartitions) {
+        SparkConf conf = new SparkConf(true)
+                .setAppName("furlong")
+                .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                // Rows hand out java.time values (Instant, LocalDate): unambiguous when written to Postgres.
+                .set("spark.sql.datetime.java8API.enabled", "true")
+                .set("spark.sql.session.timeZone", "UTC")
+                .set("spark.sql.debug.maxToStringFields", "200");
+        if (!conf.contains("spark.master")) {
+            conf.setMaster(localMaster)
+                    .set("spark.ui.enabled", "false")
+                    .set("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions))
+                    .set("spark.default.parallelism", Integer.toString(shufflePartitions))
+                    // Delta rebuilds snapshots with 50 partitions by default: far too many for a laptop-sized lake.
+                    .set("spark.databricks.delta.snapshotPartitions", "2")
+                    .set("spark.driver.host", "127.0.0.1")
+                    .set("spark.driver.bindAddress", "127.0.0.1")
+                    .set("spark.sql.adaptive.enabled", "true");
+        }
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

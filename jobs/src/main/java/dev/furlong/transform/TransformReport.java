@@ -1,0 +1,18 @@
+package dev.furlong.transform;
+
+import java.util.List;
+
+/** The transform's run report: per table counts, and whether the runner invariant held. */
+public record TransformReport(List<TableCounts> tables, long runnersInBronze, boolean invariantHolds, String invariantDetail) {
+
+    public String render() {
+        StringBuilder s = new StringBuilder(String.format("%-12s %9s %9s %9s %9s %11s %8s%n", "table", "rows in", "inserted",
+                "updated", "unchanged", "quarantined", "outside"));
+        for (TableCounts t : tables) {
+            s.append(String.format("%-12s %9d %9d %9d %9d %11d %8d%n", t.table(), t.rowsIn(), t.inserted(), t.updated(),
+                    t.unchanged(), t.quarantined(), t.outsideRegions()));
+        }
+        s.append(invariantHolds ? "invariant holds: " : "INVARIANT BROKEN: ").append(invariantDetail).append('\n');
+        return s.toString();
+    }
+}
