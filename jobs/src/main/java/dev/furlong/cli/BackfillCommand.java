@@ -55,7 +55,7 @@ final class BackfillCommand implements Callable<Integer> {
             return NotBuilt.say("backfill --enrich");
         }
         Console console = Console.of(common);
-        try (RunContext ctx = RunContext.forApi(settings, console, System.getenv())) {
+        try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {
             ctx.client(); // a bad URL or missing credentials stop the run before anything starts
             Pipeline pipeline = new Pipeline(ctx);
             var fetch = pipeline.fetch(from, end, refresh);

@@ -55,7 +55,12 @@ public final class CommonOptions {
     public Settings settings() {
         applyLogging();
         return SettingsLoader.load(new SettingsLoader.Overrides(conf, apiUrl, lake, pgUrl, pgSchema, regions, historicalResults,
-                today, runId, dryRun, verbosity()), System.getenv());
+                today, runId, dryRun, verbosity()), env());
+    }
+
+    /** The environment of this invocation. */
+    public java.util.Map<String, String> env() {
+        return Furlong.environment();
     }
 
     void applyLogging() {

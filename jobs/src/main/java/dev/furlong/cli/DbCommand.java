@@ -44,7 +44,7 @@ final class DbCommand implements Runnable {
                 throw new InvalidSettingException("a Postgres URL is configured (" + settings.pgUrl().get()
                         + "): there is no embedded Postgres to serve");
             }
-            try (RunContext ctx = RunContext.forApi(settings, Console.of(common), System.getenv())) {
+            try (RunContext ctx = RunContext.forApi(settings, Console.of(common), common.env())) {
                 PgTarget db = ctx.database();
                 String port = db.url().replaceAll(".*://[^:/]+:(\\d+)/.*", "$1");
                 System.out.println("Postgres is up: " + db.url());

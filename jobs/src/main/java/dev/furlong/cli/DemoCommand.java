@@ -25,6 +25,6 @@ final class DemoCommand implements Callable<Integer> {
         if (n < 1 || n > 365) {
             throw new InvalidSettingException("--days must be between 1 and 365, got " + n);
         }
-        return new DemoRun(settings, Console.of(common)).run(n);
+        return new DemoRun(settings, Console.of(common), common.env()).run(n);
     }
 }

@@ -3,6 +3,7 @@ package dev.furlong.cli;
 import dev.furlong.api.ApiException;
 import dev.furlong.config.InvalidSettingException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,15 +39,28 @@ public final class Furlong implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The process environment, or the one a test passes in: commands read secrets and PG_* from here only. */
+    private static volatile Map<String, String> environment = System.getenv();
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns the exit code (tests call this instead of main). */
+    /** Runs a command line and returns the exit code. */
     public static int run(String... args) {
+        return run(System.getenv(), args);
+    }
+
+    /** Runs a command line with the given environment (tests use this instead of main). */
+    public static synchronized int run(Map<String, String> env, String... args) {
+        environment = Map.copyOf(env);
         CommandLine cli = new CommandLine(new Furlong());
         cli.setExecutionExceptionHandler(Furlong::handle);
         return cli.execute(args);
+    }
+
+    static Map<String, String> environment() {
+        return environment;
     }
 
     @Override

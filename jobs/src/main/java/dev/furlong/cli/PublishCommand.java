@@ -38,7 +38,7 @@ final class PublishCommand implements Callable<Integer> {
             console.info("publish: would migrate and upsert ra_races, ra_runners into schema " + settings.pgSchema());
             return Furlong.OK;
         }
-        try (RunContext ctx = RunContext.forApi(settings, console, System.getenv())) {
+        try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {
             if (migrateOnly) {
                 console.result("schema " + settings.pgSchema() + " at version " + Migrations.apply(ctx.database()));
                 return Furlong.OK;

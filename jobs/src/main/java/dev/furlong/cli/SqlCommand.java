@@ -38,7 +38,7 @@ final class SqlCommand implements Callable<Integer> {
             settings = DemoRun.demoSettings(settings);
         }
         Console console = new Console(System.err, common.verbosity() < 0);
-        try (RunContext ctx = RunContext.forApi(settings, console, System.getenv())) {
+        try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {
             PgTarget db = ctx.database();
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
                 st.execute("SET search_path TO \"" + db.schema() + "\"");

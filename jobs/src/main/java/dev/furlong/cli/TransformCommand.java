@@ -30,7 +30,7 @@ final class TransformCommand implements Callable<Integer> {
             Console.of(common).info("transform: would read " + settings.lake() + "/bronze and upsert silver races and runners");
             return Furlong.OK;
         }
-        try (RunContext ctx = RunContext.forApi(settings, Console.of(common), System.getenv())) {
+        try (RunContext ctx = RunContext.forApi(settings, Console.of(common), common.env())) {
             new Pipeline(ctx).transform();
             return Furlong.OK;
         }

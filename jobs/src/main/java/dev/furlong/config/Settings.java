@@ -30,9 +30,9 @@ public record Settings(
         boolean dryRun,
         int verbosity) {
 
-    /** The same settings pointed at another lake and embedded database (the demo keeps its data apart). */
-    public Settings withStorage(String lake, String embeddedPgDataDir) {
-        return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
+    /** The same settings pointed at another lake and an embedded database (the demo keeps its data apart). */
+    public Settings withEmbeddedStorage(String lake, String embeddedPgDataDir) {
+        return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, Optional.empty(), pgSchema, embeddedPgDataDir,
                 sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, demoRoot, demoDays, demoSeed,
                 today, runId, dryRun, verbosity);
     }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code furlong demo}: the whole pipeline over the last N days against the in-process sandbox, an embedded Postgres and a
@@ -24,16 +25,18 @@ public final class DemoRun {
 
     private final Settings base;
     private final Console console;
+    private final Map<String, String> env;
 
-    public DemoRun(Settings base, Console console) {
+    public DemoRun(Settings base, Console console, Map<String, String> env) {
         this.base = base;
         this.console = console;
+        this.env = env;
     }
 
     /** Demo storage: the lake and database of the demo, apart from a real run's. */
     public static Settings demoSettings(Settings s) {
         Path root = Path.of(s.demoRoot());
-        return s.withStorage(root.resolve("lake").toString(), root.resolve("pg").toString());
+        return s.withEmbeddedStorage(root.resolve("lake").toString(), root.resolve("pg").toString());
     }
 
     public int run(int days) throws IOException, SQLException {
@@ -46,7 +49,7 @@ public final class DemoRun {
             console.info("sandbox (seed " + settings.demoSeed() + ") serving The Racing API at " + sandbox.baseUrl());
             Settings run = settings.withApiUrl(sandbox.baseUrl());
             try (RunContext ctx = RunContext.withCredentials(run, console,
-                    new Credentials(sandboxConfig.username(), sandboxConfig.password()))) {
+                    new Credentials(sandboxConfig.username(), sandboxConfig.password()), env)) {
                 Pipeline pipeline = new Pipeline(ctx);
                 var fetch = pipeline.fetch(from, to, false);
                 pipeline.transform();

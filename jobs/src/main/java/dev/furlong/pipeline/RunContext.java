@@ -25,15 +25,17 @@ public final class RunContext implements AutoCloseable {
     private final Settings settings;
     private final Console console;
     private final Supplier<Credentials> credentials;
+    private final Map<String, String> env;
     private RacingApiClient client;
     private SparkSession spark;
     private EmbeddedDatabase embedded;
     private PgTarget database;
 
-    private RunContext(Settings settings, Console console, Supplier<Credentials> credentials) {
+    private RunContext(Settings settings, Console console, Supplier<Credentials> credentials, Map<String, String> env) {
         this.settings = settings;
         this.console = console;
         this.credentials = credentials;
+        this.env = env;
     }
 
     /** A run against the configured API, with credentials from the environment only. */
@@ -46,12 +48,13 @@ public final class RunContext implements AutoCloseable {
             } catch (IllegalArgumentException e) { // a half-set environment or an unreadable credentials file
                 throw new InvalidSettingException(e.getMessage());
             }
-        });
+        }, env);
     }
 
     /** A run against an API whose credentials the caller knows (the in-process sandbox). */
-    public static RunContext withCredentials(Settings settings, Console console, Credentials credentials) {
-        return new RunContext(settings, console, () -> credentials);
+    public static RunContext withCredentials(Settings settings, Console console, Credentials credentials,
+                                             Map<String, String> env) {
+        return new RunContext(settings, console, () -> credentials, env);
     }
 
     public Settings settings() {
@@ -93,7 +96,7 @@ public final class RunContext implements AutoCloseable {
     public PgTarget database() {
         if (database == null) {
             if (settings.pgUrl().isPresent()) {
-                database = new PgTarget(settings.pgUrl().get(), System.getenv("PG_USER"), System.getenv("PG_PASSWORD"),
+                database = new PgTarget(settings.pgUrl().get(), env.get("PG_USER"), env.get("PG_PASSWORD"),
                         settings.pgSchema());
             } else {
                 console.info("starting the embedded Postgres in " + settings.embeddedPgDataDir());

@@ -100,9 +100,18 @@ public final class ResultsFlattener {
 
     /** Races with an id, split by whether their region is one of the configured ones. */
     public static Dataset<Row> inRegions(Dataset<Row> races, List<String> regions, boolean inside) {
+        return races.where(inside ? isInRegions(regions) : isOutsideRegions(regions));
+    }
+
+    /** A race with an id whose region is one of the given (lower-case) codes. */
+    public static Column isInRegions(List<String> regions) {
         Column member = lower(text(col("r.region"))).isin(regions.toArray());
-        Column identified = text(col("r.race_id")).isNotNull();
-        return races.where(identified.and(inside ? member : coalesce(member, lit(false)).unary_$bang()));
+        return text(col("r.race_id")).isNotNull().and(coalesce(member, lit(false)));
+    }
+
+    /** A race with an id whose region is not one of the given codes: counted and skipped, not quarantined. */
+    public static Column isOutsideRegions(List<String> regions) {
+        return text(col("r.race_id")).isNotNull().and(isInRegions(regions).unary_$bang());
     }
 
     /** Silver {@code races} columns from results (DATA-MODEL.md, ra_races: the result-owned and shared columns). */

@@ -5,12 +5,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,7 +50,6 @@ public final class TransformJob {
         Dataset<Row> races = ResultsFlattener.races(bronze).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> inside = ResultsFlattener.inRegions(races, regions, true);
-            Dataset<Row> outside = ResultsFlattener.inRegions(races, regions, false);
             Dataset<Row> runners = ResultsFlattener.runners(inside).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Dataset<Row> silverRaces = ResultsFlattener.silverRaces(inside).withColumn("updated_at", current_timestamp());
@@ -59,12 +61,22 @@ public final class TransformJob {
                         .withColumn("run_id", lit(runId))
                         .withColumn("quarantined_at", current_timestamp());
 
-                long runnersInBronze = runnerCount(races);
-                long runnersOfIdlessRaces = runnerCount(races.where(Normalise.text(col("r.race_id")).isNull()));
-                long runnersOutside = runnerCount(outside);
+                // Every count the report and the invariant need, in one pass over the races.
+                Column id = Normalise.text(col("r.race_id"));
+                Column outsideRegions = ResultsFlattener.isOutsideRegions(regions);
+                Column size = coalesce(size(col("r.runners")), lit(0)).cast("long");
+                Row c = races.agg(
+                        sum(size),
+                        sum(when(id.isNull(), size).otherwise(0L)),
+                        sum(when(outsideRegions, size).otherwise(0L)),
+                        count(when(id.isNull(), lit(1))),
+                        count(when(outsideRegions, lit(1)))).head();
+                long runnersInBronze = c.isNullAt(0) ? 0 : c.getLong(0);
+                long runnersOfIdlessRaces = c.isNullAt(1) ? 0 : c.getLong(1);
+                long runnersOutside = c.isNullAt(2) ? 0 : c.getLong(2);
+                long racesQuarantined = c.getLong(3);
+                long racesOutside = c.getLong(4);
                 long quarantinedRunnerCount = quarantinedRunners.count();
-                long racesOutside = outside.count();
-                long racesQuarantined = races.count() - inside.count() - racesOutside;
 
                 List<TableCounts> counts = new ArrayList<>();
                 counts.add(upsert("races", silverRaces, RACE_KEYS, racesQuarantined, racesOutside));
@@ -105,10 +117,5 @@ public final class TransformJob {
         } finally {
             cached.unpersist();
         }
-    }
-
-    private static long runnerCount(Dataset<Row> races) {
-        Row r = races.agg(sum(coalesce(size(col("r.runners")), lit(0)))).head();
-        return r.isNullAt(0) ? 0 : r.getLong(0);
     }
 }

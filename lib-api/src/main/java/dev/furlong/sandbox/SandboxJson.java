@@ -12,7 +12,7 @@ import java.util.Map;
 final class SandboxJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter OFF_DT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter OFF_DT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private SandboxJson() {
     }

@@ -36,7 +36,8 @@ public final class SandboxWorld {
     private static final int DAM_BASE = 50_000, SIRE_BASE = 90_000;
     private static final String[] COLOURS = {"b", "br", "ch", "gr", "bl", "b/br", "gr/ro"};
     private static final String[] HEADGEAR = {"p", "h", "b", "v", "t", "tp", "ht", "bt"};
-    private static final String[] FRACTIONS = {"1/5", "2/9", "1/4", "2/7", "1/3", "4/11", "2/5", "4/9", "1/2", "8/15", "4/7",
+    private static final String[] FRACTIONS = {"1/50", "1/33", "1/25", "1/20", "1/16", "1/14", "1/12", "1/10", "1/8", "1/7",
+            "1/6", "2/11", "1/5", "2/9", "1/4", "2/7", "1/3", "4/11", "2/5", "4/9", "1/2", "8/15", "4/7",
             "8/13", "4/6", "8/11", "4/5", "5/6", "10/11", "1/1", "11/10", "6/5", "5/4", "11/8", "6/4", "13/8", "7/4", "15/8",
             "2/1", "9/4", "5/2", "11/4", "3/1", "10/3", "7/2", "4/1", "9/2", "5/1", "11/2", "6/1", "13/2", "7/1", "15/2", "8/1",
             "17/2", "9/1", "10/1", "11/1", "12/1", "14/1", "16/1", "18/1", "20/1", "22/1", "25/1", "28/1", "33/1", "40/1",
@@ -282,7 +283,7 @@ public final class SandboxWorld {
             weight[i] = Math.exp(runners.get(i).form() * 1.05);
             total += weight[i];
         }
-        double overround = Math.min(1.40, 1.08 + 0.013 * n + r.nextDouble() * 0.04);
+        double overround = Math.min(1.30, 1.04 + 0.011 * n + r.nextDouble() * 0.03);
         String[] sp = new String[n];
         double[] spDec = new double[n];
         for (int i = 0; i < n; i++) {
@@ -538,14 +539,11 @@ public final class SandboxWorld {
         return Double.parseDouble(p[0]) / Double.parseDouble(p[1]);
     }
 
-    /** The bookmakers' ladder price nearest to the given fractional odds. */
+    /** The longest ladder price not longer than the given odds: bookmakers round in their own favour. */
     private static String nearestFraction(double odds) {
         String best = FRACTIONS[0];
-        double bestDistance = Double.MAX_VALUE;
         for (String f : FRACTIONS) {
-            double d = Math.abs(Math.log((fractionValue(f) + 1) / (odds + 1)));
-            if (d < bestDistance) {
-                bestDistance = d;
+            if (fractionValue(f) <= odds + 1e-9) {
                 best = f;
             }
         }
