@@ -28,6 +28,7 @@ public final class RunContext implements AutoCloseable {
     private final Map<String, String> env;
     private RacingApiClient client;
     private SparkSession spark;
+    private boolean ownsSpark;
     private EmbeddedDatabase embedded;
     private PgTarget database;
 
@@ -87,6 +88,7 @@ public final class RunContext implements AutoCloseable {
 
     public SparkSession spark() {
         if (spark == null) {
+            ownsSpark = SparkSession.getDefaultSession().isEmpty(); // a session that was here before the run outlives it
             spark = SparkSessions.create(settings.sparkMaster(), settings.shufflePartitions());
         }
         return spark;
@@ -112,7 +114,7 @@ public final class RunContext implements AutoCloseable {
         if (client != null) {
             client.close();
         }
-        if (spark != null) {
+        if (spark != null && ownsSpark) {
             spark.stop();
         }
         if (embedded != null) {

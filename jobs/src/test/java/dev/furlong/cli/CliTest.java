@@ -1,0 +1,97 @@
+package dev.furlong.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The CLI contract: every command registered, exit codes 0 / 1 / 2, one-line errors. */
+class CliTest {
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(Map<String, String> env, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Furlong.run(env, args);
+            return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    static final List<String> COMMANDS = List.of("demo", "backfill", "sync", "fetch", "transform", "stats", "publish", "validate",
+            "status", "schedule", "sandbox", "sql", "db", "maintain", "bench");
+
+    @Test
+    void everyCommandOfTheContractHasHelp() {
+        for (String command : COMMANDS) {
+            Outcome o = run(Map.of(), command, "--help");
+            assertEquals(0, o.code(), command);
+            assertTrue(o.out().contains("Usage: furlong " + command), command + ": " + o.out());
+        }
+        assertEquals(0, run(Map.of(), "db", "serve", "--help").code());
+    }
+
+    @Test
+    void commandsNotBuiltYetSaySoAndFail() {
+        for (String command : List.of("sync", "stats", "validate", "status", "schedule", "maintain", "bench")) {
+            Outcome o = run(Map.of(), command);
+            assertEquals(1, o.code(), command);
+            assertTrue(o.err().contains("not built yet"), command + ": " + o.err());
+        }
+        assertEquals(1, run(Map.of(), "backfill", "--from", "2026-11-01", "--enrich", "100").code());
+        assertEquals(1, run(Map.of(), "backfill", "--from", "2026-11-01", "--tables", "ra_mst_horses").code());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run(Map.of(), "backfill").code()); // --from is required
+        assertEquals(2, run(Map.of(), "backfill", "--from", "yesterday").code());
+        assertEquals(2, run(Map.of(), "backfill", "--from", "2026-11-10", "--to", "2026-11-01").code());
+        assertEquals(2, run(Map.of(), "frobnicate").code());
+        assertEquals(2, run(Map.of(), "demo", "--days", "0").code());
+        assertEquals(2, run(Map.of(), "stats", "--profile", "best").code());
+        assertEquals(2, run(Map.of(), "sync", "--scope", "everything").code());
+    }
+
+    @Test
+    void missingCredentialsAreOneLineNotAStackTrace() {
+        Outcome o = run(Map.of(), "backfill", "--from", "2026-11-01", "--api-url", "http://127.0.0.1:9");
+        assertEquals(2, o.code());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("RACING_API_USERNAME"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+    }
+
+    @Test
+    void plainHttpToANonLoopbackHostIsRefused() {
+        Outcome o = run(Map.of("RACING_API_USERNAME", "u", "RACING_API_PASSWORD", "p"),
+                "fetch", "--from", "2026-11-01", "--api-url", "http://example.com");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("loopback"), o.err());
+    }
+
+    @Test
+    void aDryRunPrintsThePlanAndTouchesNothing() {
+        Outcome o = run(Map.of("RACING_API_USERNAME", "u", "RACING_API_PASSWORD", "p"), "fetch", "--from", "2026-11-01",
+                "--to", "2026-11-03", "--today", "2026-11-28", "--dry-run", "--api-url", "http://127.0.0.1:9", "--lake",
+                "target/never-created");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("RESULTS=3"), o.out());
+        assertFalse(new java.io.File("target/never-created").exists());
+    }
+}

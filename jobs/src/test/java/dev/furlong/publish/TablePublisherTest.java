@@ -1,0 +1,135 @@
+package dev.furlong.publish;
+
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.furlong.testing.Fixtures;
+import dev.furlong.testing.TestPostgres;
+import dev.furlong.transform.ResultsFlattener;
+import dev.furlong.transform.TransformJob;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TablePublisherTest {
+
+    static Dataset<Row> races;
+    static Dataset<Row> runners;
+
+    @BeforeAll
+    static void silverFromTheSample() {
+        Dataset<Row> parsed = ResultsFlattener.races(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?k", LocalDate.of(2025, 10, 13),
+                Fixtures.resource("samples/results-2025-10-13-first2.json"), Instant.parse("2025-10-14T08:00:00Z"))));
+        races = ResultsFlattener.silverRaces(parsed).withColumn("updated_at", lit(Instant.parse("2025-10-14T08:05:00Z")));
+        runners = ResultsFlattener.silverRunners(ResultsFlattener.runners(parsed))
+                .withColumn("updated_at", lit(Instant.parse("2025-10-14T08:05:00Z")));
+    }
+
+    private static long scalar(PgTarget t, String sql) throws SQLException {
+        try (Connection c = t.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void publishesIdempotentlyAndWritesOnlyRowsThatChanged() throws Exception {
+        PgTarget db = TestPostgres.target("publish_a");
+        assertEquals("1", Migrations.apply(db));
+        TablePublisher publisher = new TablePublisher(db, "run-1");
+
+        assertEquals(new PublishResult("ra_races", 3, 2, 2, false), publisher.publish("ra_races", races, TransformJob.RACE_KEYS, 3, false));
+        assertEquals(new PublishResult("ra_runners", 5, 19, 19, false),
+                publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 5, false));
+        assertEquals(19, scalar(db, "SELECT count(*) FROM publish_a.ra_runners"));
+        assertEquals(5, scalar(db, "SELECT source_version FROM publish_a.etl_watermarks WHERE table_name = 'ra_runners'"));
+
+        // Same source version: nothing to do. Forced: every row offered, none written.
+        assertTrue(publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 5, false).skippedUnchanged());
+        assertEquals(new PublishResult("ra_runners", 5, 19, 0, false),
+                publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 5, true));
+
+        // One runner's rating corrected: exactly one row written.
+        Dataset<Row> corrected = runners.withColumn("race_rpr",
+                when(col("horse_id").equalTo("hrs_42073850"), lit(71)).otherwise(col("race_rpr")));
+        assertEquals(1, publisher.publish("ra_runners", corrected, TransformJob.RUNNER_KEYS, 6, false).rowsWritten());
+        assertEquals(71, scalar(db, "SELECT race_rpr FROM publish_a.ra_runners WHERE horse_id = 'hrs_42073850'"));
+        assertEquals(0, scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
+    }
+
+    @Test
+    void valuesArriveAsTheSilverTablesHoldThem() throws Exception {
+        PgTarget db = TestPostgres.target("publish_b");
+        Migrations.apply(db);
+        TablePublisher publisher = new TablePublisher(db, "run-1");
+        publisher.publish("ra_races", races, TransformJob.RACE_KEYS, 0, false);
+        publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 0, false);
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT r.off_time, r.distance_furlongs, r.race_class, u.sp_decimal, u.prize_won, "
+                     + "u.finishing_time_seconds, u.is_favourite, u.race_rpr FROM publish_b.ra_races r "
+                     + "JOIN publish_b.ra_runners u USING (race_id) WHERE u.horse_id = 'hrs_45378382'")) {
+            rs.next();
+            assertEquals(OffsetDateTime.of(2025, 10, 13, 19, 10, 0, 0, ZoneOffset.UTC), rs.getObject(1, OffsetDateTime.class));
+            assertEquals(new BigDecimal("11.00"), rs.getBigDecimal(2));
+            assertEquals(5, rs.getInt(3));
+            assertEquals(new BigDecimal("4.50"), rs.getBigDecimal(4));
+            assertEquals(new BigDecimal("1964.80"), rs.getBigDecimal(5));
+            assertEquals(new BigDecimal("140.12"), rs.getBigDecimal(6));
+            assertTrue(rs.getBoolean(7));
+            rs.getInt(8);
+            assertTrue(rs.wasNull());
+        }
+    }
+
+    @Test
+    void aRunnerWhoseRaceIsMissingFailsTheTableWithTheKeyNamedAndWritesNothing() throws Exception {
+        PgTarget db = TestPostgres.target("publish_c");
+        Migrations.apply(db);
+        TablePublisher publisher = new TablePublisher(db, "run-1");
+        publisher.publish("ra_races", races.where("race_id = 'rac_11746254'"), TransformJob.RACE_KEYS, 1, false);
+        SQLException e = assertThrows(SQLException.class,
+                () -> publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 1, false));
+        assertTrue(e.getMessage().contains("rac_11775751"), e.getMessage());
+        assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.ra_runners"));
+        assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.etl_watermarks WHERE table_name = 'ra_runners'"));
+        assertEquals(0, scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
+    }
+
+    @Test
+    void aSchemaNewerThanTheCodeIsRefused() throws Exception {
+        PgTarget db = TestPostgres.target("publish_d");
+        Migrations.apply(db);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO publish_d.flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, "
+                    + "'postgres', 1, true)");
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Migrations.apply(db));
+        assertTrue(e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    @Test
+    void aColumnThePostgresTableLacksIsNamed() {
+        PgTarget db = TestPostgres.target("publish_e");
+        Migrations.apply(db);
+        SQLException e = assertThrows(SQLException.class, () -> new TablePublisher(db, "run-1")
+                .publish("ra_races", races.withColumn("surprise", current_timestamp()), List.of("race_id"), 1, false));
+        assertTrue(e.getMessage().contains("[surprise]"), e.getMessage());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.furlong.testing;
+
+import dev.furlong.publish.PgTarget;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** One throwaway Postgres for the test JVM (started by the test, not by Furlong); tests isolate themselves by schema. */
+public final class TestPostgres {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized EmbeddedPostgres get() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().setOutputRedirector(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    public static String url() {
+        return get().getJdbcUrl("postgres", "postgres");
+    }
+
+    public static PgTarget target(String schema) {
+        return new PgTarget(url(), "postgres", null, schema);
+    }
+}
