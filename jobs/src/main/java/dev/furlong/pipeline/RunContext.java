@@ -101,12 +101,22 @@ public final class RunContext implements AutoCloseable {
                 database = new PgTarget(settings.pgUrl().get(), env.get("PG_USER"), env.get("PG_PASSWORD"),
                         settings.pgSchema());
             } else {
+                requireEmbeddedPostgres();
                 console.info("starting the embedded Postgres in " + settings.embeddedPgDataDir());
                 embedded = EmbeddedDatabase.start(Path.of(settings.embeddedPgDataDir()).toAbsolutePath());
                 database = embedded.target(settings.pgSchema());
             }
         }
         return database;
+    }
+
+    /** The cluster jar leaves the embedded Postgres out: there a database URL is required. */
+    private static void requireEmbeddedPostgres() {
+        try {
+            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", false, RunContext.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new InvalidSettingException("this build has no embedded Postgres: give --pg-url (or PG_URL)");
+        }
     }
 
     @Override
