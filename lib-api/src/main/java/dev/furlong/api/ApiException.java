@@ -26,17 +26,32 @@ public abstract sealed class ApiException extends RuntimeException
         }
     }
 
-    /** 422: the API says our request is invalid. A bug on our side: never retried. */
+    /**
+     * 422: the API says our request is invalid, or the client refused to send a request the API would reject. A bug on our
+     * side: never retried.
+     */
     public static final class RequestRejected extends ApiException {
         private final String detail;
+        private final boolean refusedLocally;
 
         public RequestRejected(ApiRequest request, String detail) {
-            super(request, "The Racing API rejected " + request + " (HTTP 422): " + detail, null);
+            this(request, detail, false);
+        }
+
+        RequestRejected(ApiRequest request, String detail, boolean refusedLocally) {
+            super(request, refusedLocally ? "Refused to send " + request + ": " + detail
+                    : "The Racing API rejected " + request + " (HTTP 422): " + detail, null);
             this.detail = detail;
+            this.refusedLocally = refusedLocally;
         }
 
         public String detail() {
             return detail;
+        }
+
+        /** True when the client refused the request before sending it (no call was made). */
+        public boolean refusedLocally() {
+            return refusedLocally;
         }
     }
 

@@ -7,9 +7,14 @@ public enum Endpoint {
     REGIONS("regions", 1.0),
     COURSES("courses", 1.0),
     RESULTS("results", 5.0),
+    RESULT("result", 5.0),
     RACECARDS_PRO("racecards_pro", 2.0),
+    RACECARD_PRO("racecard_pro", 5.0),
     HORSE_PRO("horse_pro", 5.0),
-    HORSE_STANDARD("horse_standard", 5.0);
+    HORSE_STANDARD("horse_standard", 5.0),
+    JOCKEY_SEARCH("jockey_search", 5.0),
+    TRAINER_SEARCH("trainer_search", 5.0),
+    OWNER_SEARCH("owner_search", 5.0);
 
     private final String bronzeName;
     private final double documentedRatePerSecond;

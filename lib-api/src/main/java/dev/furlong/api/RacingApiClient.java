@@ -1,12 +1,14 @@
 package dev.furlong.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.furlong.api.http.BasicAuthInterceptor;
+import dev.furlong.api.model.ApiJson;
 import dev.furlong.api.http.RateLimits;
 import dev.furlong.api.http.RetryPolicy;
 import dev.furlong.api.http.ThrottleInterceptor;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +26,7 @@ import okhttp3.Response;
 public final class RacingApiClient implements AutoCloseable {
 
     /** Results pages at the documented maximum, so a whole day is one call. */
-    public static final int RESULTS_PAGE_SIZE = 100;
-    public static final int RESULTS_MAX_SKIP = 20_000;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int RESULTS_PAGE_SIZE = RequestLimits.RESULTS_MAX_LIMIT;
 
     private final ApiBaseUrl baseUrl;
     private final OkHttpClient http;
@@ -64,18 +63,37 @@ public final class RacingApiClient implements AutoCloseable {
 
     /** {@code GET /v1/courses}: every course, unpaged. */
     public ApiResponse courses() {
-        return execute(ApiRequest.get(Endpoint.COURSES, "/v1/courses").build());
+        return courses(List.of());
+    }
+
+    /** {@code GET /v1/courses?region_codes=...}: the courses of some regions (lower-case codes such as gb, ire). */
+    public ApiResponse courses(List<String> regionCodes) {
+        ApiRequest request = ApiRequest.get(Endpoint.COURSES, "/v1/courses").params("region_codes", regionCodes).build();
+        RequestLimits.regionCodes(request, regionCodes);
+        return execute(request);
     }
 
     /** The first page request of {@code GET /v1/results} for one race date and the given region codes. */
     public static ApiRequest resultsRequest(LocalDate date, List<String> regions) {
-        return ApiRequest.get(Endpoint.RESULTS, "/v1/results")
-                .param("start_date", date)
-                .param("end_date", date)
-                .params("region", regions.stream().map(String::toLowerCase).toList())
+        return resultsRequest(date, date, regions);
+    }
+
+    /**
+     * The first page request of {@code GET /v1/results} for a range of race dates (at most 365 days) and region codes, at the
+     * maximum page size. Results filter by {@code region}; racecards by {@code region_codes}.
+     */
+    public static ApiRequest resultsRequest(LocalDate start, LocalDate end, List<String> regions) {
+        List<String> codes = regions.stream().map(String::toLowerCase).toList();
+        ApiRequest request = ApiRequest.get(Endpoint.RESULTS, "/v1/results")
+                .param("start_date", start)
+                .param("end_date", end)
+                .params("region", codes)
                 .param("limit", RESULTS_PAGE_SIZE)
                 .param("skip", 0)
                 .build();
+        RequestLimits.range(request, start, end);
+        RequestLimits.regionCodes(request, codes);
+        return request;
     }
 
     /** Every page of {@code GET /v1/results} for one race date: follows {@code total} until all items are read. */
@@ -83,10 +101,82 @@ public final class RacingApiClient implements AutoCloseable {
         return fetchAll(resultsRequest(date, regions));
     }
 
+    /** Every page of {@code GET /v1/results} for a range of at most 365 days. */
+    public List<ApiResponse> results(LocalDate start, LocalDate end, List<String> regions) {
+        return fetchAll(resultsRequest(start, end, regions));
+    }
+
+    /** {@code GET /v1/results/{race_id}}: one race's result; a 404 answer when the API has none. */
+    public ApiResponse result(String raceId) {
+        return byId(Endpoint.RESULT, "/v1/results/", raceId, "rac_", "");
+    }
+
+    /** The first page request of {@code GET /v1/racecards/pro} for one date, at the maximum page size. */
+    public static ApiRequest racecardsProRequest(LocalDate date, List<String> regionCodes) {
+        List<String> codes = regionCodes.stream().map(String::toLowerCase).toList();
+        ApiRequest request = ApiRequest.get(Endpoint.RACECARDS_PRO, "/v1/racecards/pro")
+                .param("date", date)
+                .params("region_codes", codes)
+                .param("limit", RequestLimits.RACECARDS_MAX_LIMIT)
+                .param("skip", 0)
+                .build();
+        RequestLimits.regionCodes(request, codes);
+        return request;
+    }
+
+    /** Every page of {@code GET /v1/racecards/pro} for one date (cards exist from 2023-01-23 to a week ahead). */
+    public List<ApiResponse> racecardsPro(LocalDate date, List<String> regionCodes) {
+        return fetchAll(racecardsProRequest(date, regionCodes));
+    }
+
+    /** {@code GET /v1/racecards/{race_id}/pro}: one racecard. */
+    public ApiResponse racecardPro(String raceId) {
+        return byId(Endpoint.RACECARD_PRO, "/v1/racecards/", raceId, "rac_", "/pro");
+    }
+
+    /** {@code GET /v1/horses/{horse_id}/pro}: details and pedigree; 404 when the API has no detailed profile. */
+    public ApiResponse horsePro(String horseId) {
+        return byId(Endpoint.HORSE_PRO, "/v1/horses/", horseId, "hrs_", "/pro");
+    }
+
+    /** {@code GET /v1/horses/{horse_id}/standard}: name and pedigree. */
+    public ApiResponse horseStandard(String horseId) {
+        return byId(Endpoint.HORSE_STANDARD, "/v1/horses/", horseId, "hrs_", "/standard");
+    }
+
+    /** {@code GET /v1/jockeys/search?name=...}: matching ids and names. */
+    public ApiResponse searchJockeys(String name) {
+        return search(Endpoint.JOCKEY_SEARCH, "/v1/jockeys/search", name);
+    }
+
+    /** {@code GET /v1/trainers/search?name=...}. */
+    public ApiResponse searchTrainers(String name) {
+        return search(Endpoint.TRAINER_SEARCH, "/v1/trainers/search", name);
+    }
+
+    /** {@code GET /v1/owners/search?name=...}. */
+    public ApiResponse searchOwners(String name) {
+        return search(Endpoint.OWNER_SEARCH, "/v1/owners/search", name);
+    }
+
+    private ApiResponse search(Endpoint endpoint, String path, String name) {
+        ApiRequest request = ApiRequest.get(endpoint, path).param("name", name == null ? "" : name.strip()).build();
+        RequestLimits.required(request, "name", name);
+        return execute(request);
+    }
+
+    private ApiResponse byId(Endpoint endpoint, String prefixPath, String id, String idPrefix, String suffix) {
+        ApiRequest request = ApiRequest.get(endpoint, prefixPath + (id == null ? "" : URLEncoder.encode(id, StandardCharsets.UTF_8))
+                + suffix).build();
+        RequestLimits.id(request, id, idPrefix);
+        return execute(request);
+    }
+
     /** The whole answer to a request: every page of a paged list, or the single answer of any other endpoint. */
     public List<ApiResponse> fetchAll(ApiRequest request) {
         return switch (request.endpoint()) {
-            case RESULTS -> allPages(request, "results", RESULTS_MAX_SKIP);
+            case RESULTS -> allPages(request, "results", RequestLimits.RESULTS_MAX_LIMIT, RequestLimits.RESULTS_MAX_SKIP);
+            case RACECARDS_PRO -> allPages(request, "racecards", RequestLimits.RACECARDS_MAX_LIMIT, RequestLimits.RACECARDS_MAX_SKIP);
             default -> List.of(execute(request));
         };
     }
@@ -95,7 +185,9 @@ public final class RacingApiClient implements AutoCloseable {
      * Follows a paged list: {@code skip += limit} while {@code skip < total}; stops early on an empty or short page (an
      * answer that says there is more but gives nothing would otherwise loop).
      */
-    List<ApiResponse> allPages(ApiRequest first, String itemsField, int maxSkip) {
+    List<ApiResponse> allPages(ApiRequest first, String itemsField, int maxLimit, int maxSkip) {
+        RequestLimits.limit(first, intParam(first, "limit", maxLimit), maxLimit);
+        RequestLimits.skip(first, intParam(first, "skip", 0), maxSkip);
         List<ApiResponse> pages = new ArrayList<>();
         ApiRequest request = first;
         while (true) {
@@ -116,10 +208,23 @@ public final class RacingApiClient implements AutoCloseable {
             }
             if (next > maxSkip) {
                 throw new ApiException.RequestRejected(request, "the list has " + total + " items, more than skip <= " + maxSkip
-                        + " can reach: narrow the request");
+                        + " can reach: narrow the request", true);
             }
             request = request.withSkip(next);
         }
+    }
+
+    private static int intParam(ApiRequest request, String key, int fallback) {
+        for (var e : request.query()) {
+            if (e.getKey().equals(key)) {
+                try {
+                    return Integer.parseInt(e.getValue());
+                } catch (NumberFormatException ex) {
+                    throw new ApiException.RequestRejected(request, key + " must be a whole number, got '" + e.getValue() + "'", true);
+                }
+            }
+        }
+        return fallback;
     }
 
     /** Sends one request with retries. 200 and 404 are answers; everything else is a typed failure. */
@@ -145,7 +250,7 @@ public final class RacingApiClient implements AutoCloseable {
                 if (status == 200) {
                     ApiResponse answer = new ApiResponse(request, 200, body, Instant.now(clock));
                     try {
-                        JSON.readTree(body);
+                        ApiJson.mapper().readTree(body);
                         return answer;
                     } catch (IOException e) {
                         lastReason = "malformed JSON (" + body.length() + " bytes)";
@@ -175,7 +280,9 @@ public final class RacingApiClient implements AutoCloseable {
             }
             Duration pause = retryPolicy.delayAfter(attempt, retryAfter);
             if (System.nanoTime() + pause.toNanos() > deadline) {
-                throw new ApiException.RetriesExhausted(request, attempt, lastStatus, lastReason + " (retry time budget spent)", lastCause);
+                String why = retryAfter != null ? " (the server asks to wait " + retryAfter.toSeconds() + " s, beyond the retry budget)"
+                        : " (retry time budget spent)";
+                throw new ApiException.RetriesExhausted(request, attempt, lastStatus, lastReason + why, lastCause);
             }
             metrics.recordRetry(request.endpoint());
             sleep(pause);
@@ -185,7 +292,7 @@ public final class RacingApiClient implements AutoCloseable {
     /** Parses an answer already known to be JSON. */
     public static JsonNode parse(ApiResponse response) {
         try {
-            return JSON.readTree(response.body());
+            return ApiJson.mapper().readTree(response.body());
         } catch (IOException e) {
             throw new ApiException.MalformedResponse(response.request(), e.getMessage(), response.body());
         }
@@ -194,7 +301,7 @@ public final class RacingApiClient implements AutoCloseable {
     /** FastAPI's {@code detail}: a list of validation errors on 422 (Pydantic v1 or v2), a string elsewhere. */
     static String detailOf(String body) {
         try {
-            JsonNode detail = JSON.readTree(body).get("detail");
+            JsonNode detail = ApiJson.mapper().readTree(body).get("detail");
             if (detail == null) {
                 return body;
             }

@@ -64,6 +64,40 @@ class RacingApiClientTest {
     }
 
     @Test
+    void racecardsUseTheirOwnParameterNamesAndPageBy500() throws Exception {
+        server.enqueue(json(200, "{\"racecards\":[" + "{},".repeat(499) + "{}],\"total\":501,\"limit\":500,\"skip\":0,\"query\":[]}"));
+        server.enqueue(json(200, "{\"racecards\":[{}],\"total\":501,\"limit\":500,\"skip\":500,\"query\":[]}"));
+        try (RacingApiClient c = client()) {
+            assertEquals(2, c.racecardsPro(LocalDate.of(2025, 10, 14), List.of("gb", "ire")).size());
+        }
+        assertEquals("/v1/racecards/pro?date=2025-10-14&region_codes=gb&region_codes=ire&limit=500&skip=0",
+                server.takeRequest().getTarget());
+        assertEquals("/v1/racecards/pro?date=2025-10-14&region_codes=gb&region_codes=ire&limit=500&skip=500",
+                server.takeRequest().getTarget());
+    }
+
+    @Test
+    void singleItemEndpointsAndSearchesSendTheDocumentedPaths() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            server.enqueue(json(200, "{}"));
+        }
+        try (RacingApiClient c = client()) {
+            c.result("rac_11746254");
+            c.racecardPro("rac_11746254");
+            c.horsePro("hrs_6181308");
+            c.horseStandard("hrs_6181308");
+            c.searchTrainers("Henderson & Son");
+            c.courses(List.of("gb", "ire"));
+        }
+        assertEquals("/v1/results/rac_11746254", server.takeRequest().getTarget());
+        assertEquals("/v1/racecards/rac_11746254/pro", server.takeRequest().getTarget());
+        assertEquals("/v1/horses/hrs_6181308/pro", server.takeRequest().getTarget());
+        assertEquals("/v1/horses/hrs_6181308/standard", server.takeRequest().getTarget());
+        assertEquals("/v1/trainers/search?name=Henderson%20%26%20Son", server.takeRequest().getTarget());
+        assertEquals("/v1/courses?region_codes=gb&region_codes=ire", server.takeRequest().getTarget());
+    }
+
+    @Test
     void stopsOnAShortPageEvenWhenTotalSaysMore() {
         server.enqueue(json(200, page(500, 100, 0, 40)));
         try (RacingApiClient c = client()) {
@@ -113,10 +147,37 @@ class RacingApiClientTest {
     }
 
     @Test
-    void a404IsAValidAnswer() {
+    void a404IsAValidAnswerWithNoModel() {
         server.enqueue(json(404, "{\"detail\":\"Not Found\"}"));
         try (RacingApiClient c = client()) {
-            assertTrue(c.courses().isNotFound());
+            ApiResponse answer = c.horsePro("hrs_1");
+            assertTrue(answer.isNotFound());
+            assertEquals(java.util.Optional.empty(), answer.model(dev.furlong.api.model.HorsePro.class));
+        }
+    }
+
+    @Test
+    void theRawBodyIsKeptAndTheModelParsedOnDemand() {
+        String body = "{\"courses\":[{\"id\":\"crs_52\",\"course\":\"Ascot\",\"region_code\":\"gb\",\"region\":\"Great Britain\","
+                + "\"opened\":\"1711\"}],\"total\":\"1\"}";
+        server.enqueue(json(200, body));
+        try (RacingApiClient c = client()) {
+            ApiResponse answer = c.courses();
+            assertEquals(body, answer.body());
+            dev.furlong.api.model.CoursesPage page = answer.model(dev.furlong.api.model.CoursesPage.class).orElseThrow();
+            assertEquals(1, page.total()); // a string-typed number, and an unknown field ("opened") tolerated
+            assertEquals("Ascot", page.courses().get(0).name());
+        }
+    }
+
+    @Test
+    void aBodyThatDoesNotFitTheModelIsATypedFailure() {
+        server.enqueue(json(200, "{\"courses\":[],\"total\":\"many\"}"));
+        try (RacingApiClient c = client()) {
+            ApiResponse answer = c.courses();
+            ApiException.MalformedResponse e = assertThrows(ApiException.MalformedResponse.class,
+                    () -> answer.model(dev.furlong.api.model.CoursesPage.class));
+            assertTrue(e.getMessage().contains("CoursesPage"), e.getMessage());
         }
     }
 
@@ -138,6 +199,25 @@ class RacingApiClientTest {
             server.enqueue(json(503, "{}"));
         }
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        java.util.List<String> logged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getLoggerName() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level rootLevel = root.getLevel();
+        root.addHandler(handler);
+        root.setLevel(java.util.logging.Level.ALL);
         PrintStream originalErr = System.err;
         PrintStream originalOut = System.out;
         try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
@@ -153,8 +233,10 @@ class RacingApiClientTest {
         } finally {
             System.setErr(originalErr);
             System.setOut(originalOut);
+            root.removeHandler(handler);
+            root.setLevel(rootLevel);
         }
-        String output = captured.toString(StandardCharsets.UTF_8);
+        String output = captured.toString(StandardCharsets.UTF_8) + String.join("\n", logged);
         assertTrue(output.contains("Gave up on regions"), output);
         assertFalse(output.contains(PASSWORD), "the password leaked into the output");
         assertFalse(output.contains(okhttp3.Credentials.basic("user", PASSWORD).substring(6)), "the encoded credentials leaked");

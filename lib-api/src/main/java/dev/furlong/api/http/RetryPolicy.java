@@ -16,10 +16,13 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         }
     }
 
-    /** The pause before attempt {@code attempt + 1}, after {@code attempt} failed attempts (1-based). */
+    /**
+     * The pause before attempt {@code attempt + 1}, after {@code attempt} failed attempts (1-based). A server's
+     * {@code Retry-After} is honoured as given; the caller gives up if it outlasts the total time budget.
+     */
     public Duration delayAfter(int attempt, Duration retryAfter) {
         if (retryAfter != null) {
-            return retryAfter.compareTo(maxDelay) > 0 ? maxDelay : retryAfter;
+            return retryAfter;
         }
         long cap = Math.min(maxDelay.toMillis(), baseDelay.toMillis() * (1L << Math.min(attempt - 1, 20)));
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
