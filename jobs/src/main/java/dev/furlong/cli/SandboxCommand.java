@@ -28,6 +28,12 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "P", description = "Password the sandbox accepts (default sandbox).")
     String password = SandboxConfig.DEFAULT_PASSWORD;
 
+    @Option(names = "--no-rate-limits", description = "Answer every request: no per-endpoint limits and no edge limit (for benchmarks).")
+    boolean noRateLimits;
+
+    @Option(names = "--no-corrections", description = "Serve every result final from the start (no next-day ratings or stewards' changes).")
+    boolean noCorrections;
+
     @Override
     public Integer call() throws Exception {
         var settings = common.settings();
@@ -37,10 +43,13 @@ final class SandboxCommand implements Callable<Integer> {
         if (user.isBlank() || password.isEmpty()) {
             throw new InvalidSettingException("--user and --password must not be empty");
         }
-        SandboxConfig config = new SandboxConfig(seed, user, password, settings.historicalResults(), settings.today());
+        SandboxConfig config = SandboxConfig.defaults(settings.today()).withSeed(seed).withCredentials(user, password)
+                .withHistoricalResults(settings.historicalResults()).withRateLimits(!noRateLimits).withCorrections(!noCorrections);
         try (SandboxServer server = SandboxServer.start(config, port)) {
             System.out.println("sandbox of The Racing API at " + server.baseUrl() + " (seed " + seed + ", today " + settings.today()
-                    + ", results " + (settings.historicalResults() ? "from 1988" : "for the last 365 days") + ")");
+                    + ", results " + (settings.historicalResults() ? "from 1988" : "for the last 365 days")
+                    + ", racecards " + "2023-01-23 to " + settings.today().plusDays(7)
+                    + (noRateLimits ? ", no rate limits" : ", rate limits as documented") + ")");
             System.out.println("try: curl -u " + user + ":**** '" + server.baseUrl() + "/v1/results?start_date="
                     + settings.today().minusDays(1) + "&end_date=" + settings.today().minusDays(1) + "&limit=2'");
             System.out.println("Ctrl-C stops it.");

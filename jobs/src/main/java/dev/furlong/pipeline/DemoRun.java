@@ -43,8 +43,7 @@ public final class DemoRun {
         Settings settings = demoSettings(base);
         LocalDate to = settings.today().minusDays(1);
         LocalDate from = settings.today().minusDays(days);
-        SandboxConfig sandboxConfig = new SandboxConfig(settings.demoSeed(), SandboxConfig.DEFAULT_USER,
-                SandboxConfig.DEFAULT_PASSWORD, false, settings.today());
+        SandboxConfig sandboxConfig = SandboxConfig.defaults(settings.today()).withSeed(settings.demoSeed());
         try (SandboxServer sandbox = SandboxServer.start(sandboxConfig, 0)) {
             console.info("sandbox (seed " + settings.demoSeed() + ") serving The Racing API at " + sandbox.baseUrl());
             Settings run = settings.withApiUrl(sandbox.baseUrl());

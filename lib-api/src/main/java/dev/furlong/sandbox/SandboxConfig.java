@@ -1,22 +1,91 @@
 package dev.furlong.sandbox;
 
+import dev.furlong.api.Endpoint;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * How a sandbox behaves: its world's seed, the credentials it accepts, whether the account has the historical-results
- * add-on (results from 1988 instead of the last 365 days), and the date it treats as today.
+ * How a sandbox behaves: its world's seed, the credentials it accepts, whether the account has the historical-results add-on
+ * (results from 1988 instead of the last 365 days), the date it treats as today, whether it enforces the API's rate limits
+ * and serves results that are corrected after the day (both on by default, like the real API), and faults to inject.
  */
-public record SandboxConfig(long seed, String username, String password, boolean historicalResults, LocalDate today) {
+public record SandboxConfig(long seed, String username, String password, boolean historicalResults, LocalDate today,
+                            boolean rateLimits, EdgeLimit edgeLimit, boolean corrections, Map<Endpoint, Faults> faults) {
 
     public static final long DEFAULT_SEED = 20150101L;
     public static final String DEFAULT_USER = "sandbox";
     public static final String DEFAULT_PASSWORD = "sandbox";
 
+    /**
+     * The API edge's limit across all endpoints: more than {@code requests} in {@code window} blocks the caller for
+     * {@code block} (the real edge: 100 in 10 seconds, then 5 minutes).
+     */
+    public record EdgeLimit(int requests, Duration window, Duration block) {
+        public static final EdgeLimit REAL = new EdgeLimit(100, Duration.ofSeconds(10), Duration.ofMinutes(5));
+    }
+
+    /**
+     * Faults injected into one endpoint's answers: extra latency, and the share of requests answered with a 5xx, a 429, a
+     * truncated body, a body whose schema drifted (a runner missing its horse id, or a number where a string belongs), or a
+     * reset connection. Rates are between 0 and 1; the draws are seeded, so a run is repeatable.
+     */
+    public record Faults(Duration latency, double serverErrors, double tooManyRequests, double truncatedBodies,
+                         double schemaDrift, double connectionResets) {
+        public static final Faults NONE = new Faults(Duration.ZERO, 0, 0, 0, 0, 0);
+
+        public Faults {
+            for (double rate : new double[]{serverErrors, tooManyRequests, truncatedBodies, schemaDrift, connectionResets}) {
+                if (rate < 0 || rate > 1) {
+                    throw new IllegalArgumentException("fault rates are between 0 and 1, got " + rate);
+                }
+            }
+        }
+    }
+
+    public SandboxConfig {
+        faults = Map.copyOf(faults);
+    }
+
+    /** The real API's behaviour: rate limits and the edge limit on, corrections on, no faults. */
     public static SandboxConfig defaults(LocalDate today) {
-        return new SandboxConfig(DEFAULT_SEED, DEFAULT_USER, DEFAULT_PASSWORD, false, today);
+        return new SandboxConfig(DEFAULT_SEED, DEFAULT_USER, DEFAULT_PASSWORD, false, today, true, EdgeLimit.REAL, true, Map.of());
+    }
+
+    public SandboxConfig withSeed(long newSeed) {
+        return new SandboxConfig(newSeed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, faults);
+    }
+
+    public SandboxConfig withCredentials(String user, String pass) {
+        return new SandboxConfig(seed, user, pass, historicalResults, today, rateLimits, edgeLimit, corrections, faults);
     }
 
     public SandboxConfig withHistoricalResults(boolean on) {
-        return new SandboxConfig(seed, username, password, on, today);
+        return new SandboxConfig(seed, username, password, on, today, rateLimits, edgeLimit, corrections, faults);
+    }
+
+    /** Switches the per-endpoint limits and the edge limit on or off (off for benchmarks). */
+    public SandboxConfig withRateLimits(boolean on) {
+        return new SandboxConfig(seed, username, password, historicalResults, today, on, on ? EdgeLimit.REAL : null, corrections, faults);
+    }
+
+    public SandboxConfig withEdgeLimit(EdgeLimit limit) {
+        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, limit, corrections, faults);
+    }
+
+    public SandboxConfig withCorrections(boolean on) {
+        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, on, faults);
+    }
+
+    public SandboxConfig withFaults(Endpoint endpoint, Faults f) {
+        Map<Endpoint, Faults> all = new EnumMap<>(Endpoint.class);
+        all.putAll(faults);
+        all.put(endpoint, f);
+        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, all);
+    }
+
+    public Faults faultsFor(Endpoint endpoint) {
+        return faults.getOrDefault(endpoint, Faults.NONE);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 final class SandboxJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter OFF_DT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+    static final DateTimeFormatter OFF_DT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private SandboxJson() {
     }
@@ -119,7 +119,7 @@ final class SandboxJson {
         }
         o.put("winning_time_detail", race.winningTimeDetail())
                 .put("comments", race.comments())
-                .put("non_runners", race.nonRunners())
+                .put("non_runners", race.nonRunnersText())
                 .put("tote_win", race.toteWin())
                 .put("tote_pl", race.totePlace())
                 .put("tote_ex", race.toteExacta())

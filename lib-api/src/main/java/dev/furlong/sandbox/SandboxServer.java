@@ -1,9 +1,8 @@
 package dev.furlong.sandbox;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.furlong.api.Endpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -12,38 +11,40 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The Racing API's twin on loopback: {@code /v1/courses/regions}, {@code /v1/courses} and {@code /v1/results} over a
- * {@link SandboxWorld}, with Basic auth, the results history window, paging limits and FastAPI-shaped errors.
+ * The Racing API's twin on loopback, over a {@link SandboxWorld}: Basic auth, the per-endpoint and edge rate limits, injected
+ * faults, and a log of every request. What each endpoint answers is {@link SandboxApi}'s business.
  */
 public final class SandboxServer implements AutoCloseable {
 
-    public static final LocalDate HISTORICAL_RESULTS_START = LocalDate.of(1988, 1, 1);
-    private static final int RESULTS_DEFAULT_LIMIT = 25; // what the live API does; the spec says 50
-    private static final int RESULTS_MAX_LIMIT = 100;
-    private static final int RESULTS_MAX_SKIP = 20_000;
+    public static final LocalDate HISTORICAL_RESULTS_START = SandboxApi.HISTORICAL_RESULTS_START;
+
+    private static final Pattern RUNNER_HORSE_ID = Pattern.compile("\"horse_id\":\"[^\"]*\",");
 
     private final SandboxConfig config;
-    private final SandboxWorld world;
+    private final SandboxApi api;
+    private final SandboxLimits limits;
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestLog log = new RequestLog();
     private final String expectedAuthorization;
+    private final SplittableRandom faultDraws;
 
     private SandboxServer(SandboxConfig config, int port) throws IOException {
         this.config = config;
-        this.world = new SandboxWorld(config.seed());
+        this.api = new SandboxApi(new SandboxWorld(config.seed()), config);
+        this.limits = new SandboxLimits(config);
+        this.faultDraws = new SplittableRandom(config.seed());
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -73,7 +74,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public SandboxWorld world() {
-        return world;
+        return api.world();
     }
 
     public SandboxConfig config() {
@@ -84,96 +85,103 @@ public final class SandboxServer implements AutoCloseable {
         return log;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        Answer answer;
-        try {
-            answer = route(exchange);
-        } catch (RuntimeException e) {
-            answer = new Answer(500, "{\"detail\":\"Internal Server Error\"}");
+    /**
+     * The truth export: every race run from {@code from} to {@code to}, as the API serves it today (corrections included), in
+     * off-time order per day. Tests compare what Furlong published with this.
+     */
+    public List<SimRace> truth(LocalDate from, LocalDate to) {
+        List<SimRace> races = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            for (SimRace race : api.world().racesOn(d)) {
+                races.add(config.corrections() ? race.asServedOn(config.today()) : race);
+            }
         }
+        return races;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
-        log.add(new RequestLog.Entry(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                rawQuery == null ? "" : rawQuery, answer.status(), Instant.now()));
+        SandboxApi.Answer answer;
+        Endpoint endpoint = SandboxApi.endpointOf(path);
+        SandboxConfig.Faults faults = endpoint == null ? SandboxConfig.Faults.NONE : config.faultsFor(endpoint);
+        Fault fault = draw(faults);
+        try {
+            if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                answer = SandboxApi.Answer.of(401, "{\"detail\":\"Not authenticated\"}");
+            } else if (!exchange.getRequestMethod().equals("GET")) {
+                answer = SandboxApi.Answer.of(405, "{\"detail\":\"Method Not Allowed\"}");
+            } else if (endpoint != null && !limits.admit(endpoint)) {
+                answer = SandboxApi.Answer.of(429, "{\"detail\":\"Too Many Requests\"}");
+            } else if (fault == Fault.SERVER_ERROR) {
+                answer = SandboxApi.Answer.of(503, "{\"detail\":\"Service Unavailable\"}");
+            } else if (fault == Fault.TOO_MANY) {
+                answer = SandboxApi.Answer.of(429, "{\"detail\":\"Too Many Requests\"}");
+            } else {
+                answer = api.answer(path, parseQuery(rawQuery));
+            }
+        } catch (RuntimeException e) {
+            answer = SandboxApi.Answer.of(500, "{\"detail\":\"Internal Server Error\"}");
+        }
+        if (answer.status() == 200 && fault == Fault.DRIFT) {
+            answer = SandboxApi.Answer.of(200, drift(answer.body()));
+        }
+        log.add(new RequestLog.Entry(exchange.getRequestMethod(), path, rawQuery == null ? "" : rawQuery,
+                fault == Fault.RESET ? 0 : answer.status(), Instant.now()));
+        sleep(faults.latency().toMillis());
+        if (fault == Fault.RESET) {
+            // The JDK server drops the connection when a handler fails before answering: no status line reaches the client.
+            throw new IOException("injected connection reset");
+        }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        boolean truncate = fault == Fault.TRUNCATE && answer.status() == 200;
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         if (answer.status() == 401) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
         }
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        // A truncated body is sent chunked and stops halfway: well-formed HTTP carrying half a JSON document.
+        exchange.sendResponseHeaders(answer.status(), truncate ? 0 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            out.write(bytes, 0, truncate ? bytes.length / 2 : bytes.length);
         }
     }
 
-    private record Answer(int status, String body) {
-    }
+    private enum Fault { NONE, SERVER_ERROR, TOO_MANY, TRUNCATE, DRIFT, RESET }
 
-    private Answer route(HttpExchange exchange) {
-        if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            return new Answer(401, "{\"detail\":\"Not authenticated\"}");
+    private Fault draw(SandboxConfig.Faults f) {
+        if (f == SandboxConfig.Faults.NONE) {
+            return Fault.NONE;
         }
-        if (!exchange.getRequestMethod().equals("GET")) {
-            return new Answer(405, "{\"detail\":\"Method Not Allowed\"}");
+        double x;
+        synchronized (faultDraws) {
+            x = faultDraws.nextDouble();
         }
-        String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
-        List<Map.Entry<String, String>> query = parseQuery(exchange.getRequestURI().getRawQuery());
-        try {
-            return switch (path) {
-                case "/v1/courses/regions" -> new Answer(200, SandboxJson.write(SandboxJson.regions(SandboxWorld.REGIONS)));
-                case "/v1/courses" -> courses(query);
-                case "/v1/results" -> results(query);
-                default -> new Answer(404, "{\"detail\":\"Not Found\"}");
-            };
-        } catch (InvalidParameter e) {
-            return new Answer(422, e.body());
-        }
-    }
-
-    private Answer courses(List<Map.Entry<String, String>> query) {
-        Set<String> regions = values(query, "region_codes").stream().map(String::toUpperCase).collect(Collectors.toSet());
-        List<SimCourse> courses = world.courses().stream()
-                .filter(c -> regions.isEmpty() || regions.contains(c.regionCode()))
-                .toList();
-        return new Answer(200, SandboxJson.write(SandboxJson.courses(courses)));
-    }
-
-    private Answer results(List<Map.Entry<String, String>> query) {
-        LocalDate today = config.today();
-        LocalDate end = date(query, "end_date", today);
-        LocalDate start = date(query, "start_date", end.minusDays(365));
-        int limit = integer(query, "limit", RESULTS_DEFAULT_LIMIT, 1, RESULTS_MAX_LIMIT);
-        int skip = integer(query, "skip", 0, 0, RESULTS_MAX_SKIP);
-        if (end.isBefore(start)) {
-            throw InvalidParameter.of("end_date", "end_date must not be before start_date", end.toString());
-        }
-        if (ChronoUnit.DAYS.between(start, end) > 365) {
-            throw InvalidParameter.of("start_date", "the date range must not exceed 365 days", start.toString());
-        }
-        LocalDate earliest = config.historicalResults() ? HISTORICAL_RESULTS_START : today.minusDays(365);
-        if (start.isBefore(earliest)) {
-            throw InvalidParameter.of("start_date", config.historicalResults()
-                    ? "results are available from 1988-01-01"
-                    : "results older than 365 days need the historical results add-on", start.toString());
-        }
-        Set<String> regions = values(query, "region").stream().map(String::toUpperCase).collect(Collectors.toSet());
-        Set<String> courses = Set.copyOf(values(query, "course"));
-        List<SimRace> races = new ArrayList<>();
-        // Results exist once a day is over; newest day first, like the live API.
-        for (LocalDate d = end.isBefore(today) ? end : today.minusDays(1); !d.isBefore(start); d = d.minusDays(1)) {
-            for (SimRace race : world.racesOn(d)) {
-                boolean courseMatch = courses.isEmpty() || courses.contains(race.course().id());
-                boolean regionMatch = !courses.isEmpty() || regions.isEmpty() || regions.contains(race.course().regionCode());
-                if (courseMatch && regionMatch) {
-                    races.add(race);
-                }
+        double[] rates = {f.serverErrors(), f.tooManyRequests(), f.truncatedBodies(), f.schemaDrift(), f.connectionResets()};
+        Fault[] kinds = {Fault.SERVER_ERROR, Fault.TOO_MANY, Fault.TRUNCATE, Fault.DRIFT, Fault.RESET};
+        for (int i = 0; i < rates.length; i++) {
+            x -= rates[i];
+            if (x < 0) {
+                return kinds[i];
             }
         }
-        List<SimRace> page = races.subList(Math.min(skip, races.size()), Math.min(skip + limit, races.size()));
-        List<Map.Entry<String, String>> echo = query.stream()
-                .filter(e -> !e.getKey().equals("limit") && !e.getKey().equals("skip"))
-                .toList();
-        ObjectNode body = SandboxJson.resultsPage(page, races.size(), limit, skip, echo);
-        return new Answer(200, SandboxJson.write(body));
+        return Fault.NONE;
+    }
+
+    /** Schema drift: the first runner loses its horse id, and a numeric field arrives as a JSON object. */
+    static String drift(String body) {
+        Matcher m = RUNNER_HORSE_ID.matcher(body);
+        String drifted = m.find() ? body.substring(0, m.start()) + body.substring(m.end()) : body;
+        return drifted.replaceFirst("\"weight_lbs\":\"(\\d+)\"", "\"weight_lbs\":{\"value\":$1}");
+    }
+
+    private static void sleep(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static List<Map.Entry<String, String>> parseQuery(String raw) {
@@ -188,70 +196,6 @@ public final class SandboxServer implements AutoCloseable {
             out.add(Map.entry(key, value));
         }
         return out;
-    }
-
-    private static List<String> values(List<Map.Entry<String, String>> query, String key) {
-        return query.stream().filter(e -> e.getKey().equals(key)).map(Map.Entry::getValue).toList();
-    }
-
-    private static String single(List<Map.Entry<String, String>> query, String key) {
-        List<String> v = values(query, key);
-        return v.isEmpty() ? null : v.get(v.size() - 1);
-    }
-
-    private static LocalDate date(List<Map.Entry<String, String>> query, String key, LocalDate fallback) {
-        String v = single(query, key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw InvalidParameter.of(key, "invalid date format", v);
-        }
-    }
-
-    private static int integer(List<Map.Entry<String, String>> query, String key, int fallback, int min, int max) {
-        String v = single(query, key);
-        if (v == null) {
-            return fallback;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw InvalidParameter.of(key, "value is not a valid integer", v);
-        }
-        if (n < min) {
-            throw InvalidParameter.of(key, "ensure this value is greater than or equal to " + min, v);
-        }
-        if (n > max) {
-            throw InvalidParameter.of(key, "ensure this value is less than or equal to " + max, v);
-        }
-        return n;
-    }
-
-    /** A 422 in the shape the live API sends (FastAPI with Pydantic v1 messages). */
-    private static final class InvalidParameter extends RuntimeException {
-        private final String body;
-
-        private InvalidParameter(String body) {
-            super(null, null, false, false);
-            this.body = body;
-        }
-
-        static InvalidParameter of(String param, String msg, String input) {
-            ObjectNode root = SandboxJson.JSON.createObjectNode();
-            ObjectNode error = root.putArray("detail").addObject();
-            ArrayNode loc = error.putArray("loc");
-            loc.add("query").add(param);
-            error.put("msg", msg).put("type", "value_error").put("input", input);
-            return new InvalidParameter(SandboxJson.write(root));
-        }
-
-        String body() {
-            return body;
-        }
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -103,6 +106,32 @@ public final class SandboxWorld {
         long dam = horseNumber(birthYear - 3 - r.nextInt(14), DAM_BASE + r.nextInt(40_000));
         String name = Names.horse(Rng.of(seed, SALT_NAME, number));
         return new SimHorse(number, name, region, female, gelded, dob, colour, sire, dam);
+    }
+
+    /** The horse behind an id ({@code hrs_N}, also {@code sir_N}, {@code dam_N}, {@code dsi_N}); empty when no such horse. */
+    public Optional<SimHorse> horseById(String id, LocalDate today) {
+        Matcher m = Pattern.compile("(?:hrs|sir|dam|dsi)_(\\d{8})").matcher(id);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long number = Long.parseLong(m.group(1));
+        int birthYear = (int) ((number - 10_000_000L) / 100_000L) + 1900;
+        return birthYear < 1940 || birthYear > today.getYear() ? Optional.empty() : Optional.of(horse(number));
+    }
+
+    /** The race behind a race id, whichever day it was run on; empty when there is no such race. */
+    public Optional<SimRace> raceById(String raceId) {
+        Matcher m = Pattern.compile("rac_(\\d{8})").matcher(raceId);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long offset = Long.parseLong(m.group(1)) - 10_000_000L;
+        if (offset < 0) {
+            return Optional.empty();
+        }
+        List<SimRace> day = racesOn(LocalDate.ofEpochDay(offset / 128 + EPOCH_2000));
+        int index = (int) (offset % 128);
+        return index < day.size() ? Optional.of(day.get(index)) : Optional.empty();
     }
 
     // ---------------------------------------------------------------- the programme
@@ -234,12 +263,18 @@ public final class SandboxWorld {
             } while (!runningToday.add(number) && ++tries < 20);
             entries.add(new Entry(horse(number), age, r.gaussian()));
         }
-        List<Entry> nonRunners = entries.subList(fieldSize, entries.size());
-        List<Entry> runners = entries.subList(0, fieldSize);
-        List<SimRunner> result = result(r, date, course, type, handicap, classNo, yards, going, runners, flat);
-        String nonRunnersText = String.join(", ", nonRunners.stream().map(e -> e.horse().name() + " ("
-                + r.pick(List.of("self certificate, coughing", "vet certificate, lame", "going", "self certificate, colic",
-                "not eating up", "vet certificate, bruised foot")) + ")").toList());
+        Declared declared = declare(r, entries, handicap, classNo, flat);
+        List<SimRunner> result = result(r, date, course, type, handicap, classNo, yards, going, entries.subList(0, fieldSize),
+                declared, flat);
+        List<SimRunner> nonRunners = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (int i = fieldSize; i < entries.size(); i++) {
+            nonRunners.add(runner(r, date, entries.get(i), declared, i, "", "", "", null, null, 0, 0, "", "", flat));
+            reasons.add(entries.get(i).horse().name() + " (" + r.pick(List.of("self certificate, coughing", "vet certificate, lame",
+                    "going", "self certificate, colic", "not eating up", "vet certificate, bruised foot")) + ")");
+        }
+        String nonRunnersText = String.join(", ", reasons);
+        boolean stewardsEnquiry = result.size() > 2 && r.chance(0.02);
 
         String currency = ire ? "€" : "£";
         SimRunner winner = result.get(0);
@@ -265,15 +300,54 @@ public final class SandboxWorld {
                 : String.format(Locale.ROOT, " (%s by %.2fs)", diff > 0 ? "slow" : "fast", Math.abs(diff)));
 
         return new SimRace(raceId, date, course, off, raceName, type, raceClass, pattern, ratingBand, ageBand, sexRestriction,
-                yards, going, surface, jumps, result, detail, "", nonRunnersText, toteWin, String.join(" ", places), exacta,
-                csf, tricast, trifecta);
+                yards, going, surface, jumps, List.copyOf(result), List.copyOf(nonRunners), detail, "", nonRunnersText, toteWin,
+                String.join(" ", places), exacta, csf, tricast, trifecta, stewardsEnquiry);
     }
 
     private record Entry(SimHorse horse, int age, double form) {
     }
 
+    /** What the card says of every declared horse: weight carried, official rating, saddle-cloth number, stall. */
+    private record Declared(int[] weights, String[] ratings, int[] cloth, int[] draws) {
+    }
+
+    private Declared declare(Rng r, List<Entry> entries, boolean handicap, int classNo, boolean flat) {
+        int n = entries.size();
+        int[] weights = new int[n];
+        String[] ratings = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            int rating = (int) Math.round((flat ? 70 : 115) - (flat ? 3 : 6) * (classNo - 4) + e.form() * 9 + r.gaussian() * 3);
+            ratings[i] = handicap || r.chance(0.5) ? Integer.toString(Math.max(0, rating)) : "–";
+            int base = flat ? 126 : 154;
+            weights[i] = Math.max(flat ? 112 : 140, Math.min(flat ? 140 : 168, base + (handicap ? rating - (flat ? 70 : 115) : r.between(-4, 4))));
+        }
+        // Saddle-cloth numbers by weight (top weight first), as racecards print them; non-runners keep theirs.
+        Integer[] byWeight = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byWeight[i] = i;
+        }
+        java.util.Arrays.sort(byWeight, (a, b) -> weights[b] != weights[a] ? weights[b] - weights[a] : a - b);
+        int[] cloth = new int[n];
+        for (int k = 0; k < n; k++) {
+            cloth[byWeight[k]] = k + 1;
+        }
+        List<Integer> stalls = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            stalls.add(i);
+        }
+        for (int i = n - 1; i > 0; i--) {
+            Collections.swap(stalls, i, r.nextInt(i + 1));
+        }
+        int[] draws = new int[n];
+        for (int i = 0; i < n; i++) {
+            draws[i] = stalls.get(i);
+        }
+        return new Declared(weights, ratings, cloth, draws);
+    }
+
     private List<SimRunner> result(Rng r, LocalDate date, SimCourse course, String type, boolean handicap, int classNo,
-                                   int yards, String going, List<Entry> runners, boolean flat) {
+                                   int yards, String going, List<Entry> runners, Declared declared, boolean flat) {
         int n = runners.size();
         // True chances: a Plackett-Luce model on ability. SPs are these chances with the bookmakers' margin on top, so the
         // favourite wins about a third of races, as in real racing.
@@ -337,33 +411,6 @@ public final class SandboxWorld {
         double[] prizeShares = {0.55, 0.2, 0.1, 0.05, 0.03, 0.02};
         int paidPlaces = n >= 8 ? 6 : n >= 5 ? 4 : 3;
 
-        // Saddle-cloth numbers by weight (top weight first), as racecards print them.
-        int[] weights = new int[n];
-        String[] ratings = new String[n];
-        for (int i = 0; i < n; i++) {
-            Entry e = runners.get(i);
-            int rating = (int) Math.round((flat ? 70 : 115) - (flat ? 3 : 6) * (classNo - 4) + e.form() * 9 + r.gaussian() * 3);
-            ratings[i] = handicap || r.chance(0.5) ? Integer.toString(Math.max(0, rating)) : "–";
-            int base = flat ? 126 : 154;
-            weights[i] = Math.max(flat ? 112 : 140, Math.min(flat ? 140 : 168, base + (handicap ? rating - (flat ? 70 : 115) : r.between(-4, 4))));
-        }
-        Integer[] byWeight = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            byWeight[i] = i;
-        }
-        java.util.Arrays.sort(byWeight, (a, b) -> weights[b] != weights[a] ? weights[b] - weights[a] : a - b);
-        int[] cloth = new int[n];
-        for (int k = 0; k < n; k++) {
-            cloth[byWeight[k]] = k + 1;
-        }
-        List<Integer> draws = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            draws.add(i);
-        }
-        for (int i = n - 1; i > 0; i--) {
-            Collections.swap(draws, i, r.nextInt(i + 1));
-        }
-
         List<SimRunner> out = new ArrayList<>(n);
         double behind = 0;
         for (int place = 0; place < order.size(); place++) {
@@ -376,32 +423,39 @@ public final class SandboxWorld {
             String position = Integer.toString(deadHeat && place == 1 ? 1 : place + 1);
             double seconds = winnerSeconds + behind * (flat ? 0.17 : 0.2);
             String prize = place < paidPlaces ? money(prizeFund * prizeShares[place]) : "";
-            out.add(runner(r, date, course, runners.get(i), i, cloth[i], flat ? Integer.toString(draws.get(i)) : "", position,
-                    place == 0 ? "0" : formatLengths(btn), place == 0 ? "0" : formatLengths(behind), sp, spDec, shortest,
-                    favourites, weights[i], formatTime(seconds), ratings[i], prize, flat));
+            out.add(runner(r, date, runners.get(i), declared, i, position, place == 0 ? "0" : formatLengths(btn),
+                    place == 0 ? "0" : formatLengths(behind), sp, spDec, shortest, favourites, formatTime(seconds), prize, flat));
         }
         for (int i : fallers) {
             String code = type.equals("Chase") ? new String[]{"F", "PU", "UR"}[r.weighted(40, 45, 15)]
                     : new String[]{"PU", "F", "UR"}[r.weighted(70, 20, 10)];
-            out.add(runner(r, date, course, runners.get(i), i, cloth[i], "", code, "-", "-", sp, spDec, shortest, favourites,
-                    weights[i], "-", ratings[i], "", flat));
+            out.add(runner(r, date, runners.get(i), declared, i, code, "-", "-", sp, spDec, shortest, favourites, "-", "", flat));
         }
         return out;
     }
 
-    private SimRunner runner(Rng r, LocalDate date, SimCourse course, Entry e, int i, int cloth, String draw, String position,
-                             String btn, String ovrBtn, String[] sp, double[] spDec, double shortest, int favourites,
-                             int weightLbs, String time, String rating, String prize, boolean flat) {
+    /** A declared horse; {@code sp} is null for a non-runner, which has no price, position or time. */
+    private SimRunner runner(Rng r, LocalDate date, Entry e, Declared declared, int i, String position, String btn,
+                             String ovrBtn, String[] sp, double[] spDec, double shortest, int favourites, String time,
+                             String prize, boolean flat) {
         SimHorse h = e.horse();
-        boolean finished = Character.isDigit(position.charAt(0));
-        String spText = sp[i].equals("1/1") ? "Evens" : sp[i];
-        if (spDec[i] == shortest) {
-            spText += favourites > 1 ? "J" : "F";
+        boolean ran = sp != null;
+        boolean finished = ran && Character.isDigit(position.charAt(0));
+        String spText = "";
+        String spDecText = "";
+        if (ran) {
+            spText = sp[i].equals("1/1") ? "Evens" : sp[i];
+            if (spDec[i] == shortest) {
+                spText += favourites > 1 ? "J" : "F";
+            }
+            spDecText = String.format(Locale.ROOT, "%.2f", spDec[i]);
         }
+        int weightLbs = declared.weights()[i];
+        String rating = declared.ratings()[i];
         // Trainers change every few seasons; owners move with them.
         Rng people = Rng.of(seed, SALT_PEOPLE, h.number(), (date.getYear() + h.number() % 3) / 3);
-        int trainer = people.nextInt(450);
-        int owner = people.nextInt(4_000);
+        int trainer = people.nextInt(TRAINERS);
+        int owner = people.nextInt(OWNERS);
         int jockey = (flat ? 0 : 200) + r.nextInt(flat ? 180 : 160);
         int claim = jockey % 7 == 0 ? new int[]{3, 5, 7}[jockey % 3] : 0;
         SimHorse sire = horse(h.sireNumber());
@@ -414,15 +468,36 @@ public final class SandboxWorld {
                 "Chased leaders - ridden over 2f out - one pace", "In touch - outpaced final 2f", "Led - headed final furlong - no extra",
                 "Towards rear - never a threat", "Mid-division - stayed on final furlong"))
                 : switch (position) {
+            case "" -> "";
             case "F" -> "Fell";
             case "UR" -> "Unseated rider";
             default -> "Behind - pulled up before last";
         };
-        return new SimRunner(h, e.age(), Integer.toString(cloth), draw, position, btn, ovrBtn, spText,
-                String.format(Locale.ROOT, "%.2f", spDec[i]), weightLbs / 14 + "-" + weightLbs % 14, weightLbs,
+        String draw = flat ? Integer.toString(declared.draws()[i]) : "";
+        return new SimRunner(h, e.age(), Integer.toString(declared.cloth()[i]), draw, position, btn, ovrBtn, spText,
+                spDecText, weightLbs / 14 + "-" + weightLbs % 14, weightLbs,
                 r.chance(0.7) ? "" : r.pick(List.of(HEADGEAR)), time, rating, rpr, tsr, prize,
                 "jky_" + (250_000 + jockey), jockeyName(jockey), claim, "trn_" + (100_000 + trainer), trainerName(trainer),
-                "own_" + (500_000 + owner), Names.owner(Rng.of(seed, SALT_PEOPLE, 3, owner)), sire, dam, damsire, comment);
+                "own_" + (500_000 + owner), ownerName(owner), sire, dam, damsire, comment);
+    }
+
+    /** Who bred a horse: a stud named after its dam's line, or a person. */
+    public String breeder(SimHorse h) {
+        Rng r = Rng.of(seed, SALT_NAME, h.damNumber(), 7);
+        return r.chance(0.5) ? Names.person(r) : Names.place(r) + " Stud";
+    }
+
+    public String trainerLocation(int trainer) {
+        return Names.place(Rng.of(seed, SALT_PEOPLE, 5, trainer));
+    }
+
+    /** Jockeys are numbered 0-179 (flat) and 200-359 (jumps); their ids are {@code jky_} + 250000 + number. */
+    public static final int[][] JOCKEY_RANGES = {{0, 180}, {200, 360}};
+    public static final int TRAINERS = 450;
+    public static final int OWNERS = 4_000;
+
+    public String ownerName(int owner) {
+        return Names.owner(Rng.of(seed, SALT_PEOPLE, 3, owner));
     }
 
     public String jockeyName(int jockey) {

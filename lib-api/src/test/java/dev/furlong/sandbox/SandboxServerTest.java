@@ -33,7 +33,7 @@ class SandboxServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = SandboxServer.start(SandboxConfig.defaults(TODAY), 0);
+        server = SandboxServer.start(SandboxConfig.defaults(TODAY).withRateLimits(false), 0);
         client = clientFor(server, "sandbox");
     }
 
@@ -90,17 +90,20 @@ class SandboxServerTest {
         assertTrue(Set.of("Flat", "Hurdle", "Chase", "NH Flat").contains(race.get("type").asText()));
         assertTrue(race.get("runners").get(0).get("horse").asText().matches(".+ \\((GB|IRE|FR|USA)\\)"));
         assertEquals(List.of("start_date", "end_date", "region", "region"), keys(page.get("query")));
+        for (JsonNode r : page.get("results")) {
+            assertTrue(r.get("off_dt").asText().endsWith("+00:00"), "November racing is on GMT: " + r.get("off_dt"));
+        }
     }
 
     @Test
     void theSameSeedGivesTheSameBytesAndAnotherSeedAnotherWorld() throws Exception {
         ApiRequest day = RacingApiClient.resultsRequest(DAY, List.of("gb", "ire"));
         String body = client.execute(day).body();
-        try (SandboxServer twin = SandboxServer.start(SandboxConfig.defaults(TODAY), 0);
+        try (SandboxServer twin = SandboxServer.start(SandboxConfig.defaults(TODAY).withRateLimits(false), 0);
              RacingApiClient twinClient = clientFor(twin, "sandbox")) {
             assertEquals(body, twinClient.execute(day).body());
         }
-        SandboxConfig other = new SandboxConfig(7, "sandbox", "sandbox", false, TODAY);
+        SandboxConfig other = SandboxConfig.defaults(TODAY).withSeed(7);
         try (SandboxServer different = SandboxServer.start(other, 0);
              RacingApiClient differentClient = clientFor(different, "sandbox")) {
             assertNotEquals(body, differentClient.execute(day).body());
@@ -120,7 +123,7 @@ class SandboxServerTest {
         ApiException.RequestRejected e = assertThrows(ApiException.RequestRejected.class,
                 () -> client.results(old, List.of("gb")));
         assertTrue(e.detail().startsWith("query.start_date: "), e.detail());
-        try (SandboxServer historical = SandboxServer.start(SandboxConfig.defaults(TODAY).withHistoricalResults(true), 0);
+        try (SandboxServer historical = SandboxServer.start(SandboxConfig.defaults(TODAY).withHistoricalResults(true).withRateLimits(false), 0);
              RacingApiClient c = clientFor(historical, "sandbox")) {
             assertEquals(200, c.results(old, List.of("gb")).get(0).httpStatus());
         }
@@ -138,6 +141,69 @@ class SandboxServerTest {
         ApiResponse r = client.execute(ApiRequest.get(Endpoint.COURSES, "/v1/nothing-here").build());
         assertEquals(404, r.httpStatus());
         assertEquals("Not Found", RacingApiClient.parse(r).get("detail").asText());
+    }
+
+    @Test
+    void racesAndRacecardsById() {
+        SimRace race = server.world().racesOn(DAY).get(5);
+        JsonNode result = RacingApiClient.parse(client.result(race.raceId()));
+        assertEquals(race.raceId(), result.get("race_id").asText());
+        assertEquals(race.runners().size(), result.get("runners").size());
+        JsonNode card = RacingApiClient.parse(client.racecardPro(race.raceId()));
+        assertEquals(race.runners().size() + race.nonRunners().size(), card.get("runners").size());
+        assertEquals(Integer.toString(card.get("runners").size()), card.get("field_size").asText());
+        assertEquals(404, client.result("rac_10000127").httpStatus()); // index 127 of 2000-01-01: no such race
+        assertEquals(404, client.result("rac_" + (Long.parseLong(server.world().racesOn(TODAY).get(0).raceId().substring(4)))).httpStatus(),
+                "today's races have no result yet");
+    }
+
+    @Test
+    void racecardsCoverTheTrackingStartToAWeekAheadAndPrintTheClaimInTheJockeysName() {
+        List<ApiResponse> week = client.racecardsPro(TODAY.plusDays(7), List.of("gb", "ire"));
+        JsonNode page = RacingApiClient.parse(week.get(0));
+        assertEquals(Set.of("racecards", "total", "limit", "skip", "query"), fieldNames(page));
+        assertEquals(server.world().racesOn(TODAY.plusDays(7)).size(), page.get("total").asInt());
+        boolean claimSeen = false;
+        for (JsonNode card : page.get("racecards")) {
+            for (JsonNode runner : card.get("runners")) {
+                claimSeen |= runner.get("jockey").asText().matches(".+\\(\\d\\)");
+                assertTrue(Set.of("colt", "filly", "gelding", "horse", "mare").contains(runner.get("sex").asText()));
+            }
+        }
+        assertTrue(claimSeen, "apprentices' claims appear inside the jockey's name on cards");
+        assertThrows(ApiException.RequestRejected.class, () -> client.racecardsPro(TODAY.plusDays(8), List.of("gb")));
+    }
+
+    @Test
+    void horsesAndTheirPedigreeAreHorsesToo() {
+        SimRunner runner = server.world().racesOn(DAY).get(0).runners().get(0);
+        JsonNode standard = RacingApiClient.parse(client.horseStandard(runner.horse().id()));
+        assertEquals(runner.horse().displayName(), standard.get("name").asText());
+        String sireAsHorse = "hrs_" + standard.get("sire_id").asText().substring(4);
+        assertEquals(standard.get("sire").asText(), RacingApiClient.parse(client.horseStandard(sireAsHorse)).get("name").asText());
+        assertEquals(404, client.horseStandard("hrs_99").httpStatus());
+        int proMissing = 0;
+        for (SimRace race : server.world().racesOn(DAY)) {
+            for (SimRunner r : race.runners()) {
+                proMissing += client.horsePro(r.horse().id()).isNotFound() ? 1 : 0;
+            }
+        }
+        assertTrue(proMissing > 0, "some horses have no detailed profile, as on the real API");
+    }
+
+    @Test
+    void searchesFindPeopleByPartOfTheirNameAndNeedAName() {
+        SimRunner runner = server.world().racesOn(DAY).get(0).runners().get(0);
+        String surname = runner.trainerName().substring(runner.trainerName().indexOf(' ') + 1);
+        JsonNode hits = RacingApiClient.parse(client.searchTrainers(surname.toLowerCase())).get("search_results");
+        boolean found = false;
+        for (JsonNode hit : hits) {
+            found |= hit.get("id").asText().equals(runner.trainerId());
+        }
+        assertTrue(found, surname + " should find " + runner.trainerId());
+        ApiException.RequestRejected e = assertThrows(ApiException.RequestRejected.class,
+                () -> client.execute(ApiRequest.get(Endpoint.JOCKEY_SEARCH, "/v1/jockeys/search").build()));
+        assertEquals("query.name: field required", e.detail());
     }
 
     @Test

@@ -37,16 +37,18 @@ class SandboxWorldTest {
     }
 
     @Test
-    void aSimulatedQuarterLooksLikeRealRacing() {
+    void aSimulatedYearLooksLikeRealRacing() {
         int days = 0, races = 0, runners = 0, favouriteWins = 0, raceIds = 0;
         double overroundSum = 0;
         Set<String> ids = new HashSet<>();
-        for (LocalDate d = LocalDate.of(2023, 1, 1); d.isBefore(LocalDate.of(2023, 4, 1)); d = d.plusDays(1)) {
+        java.util.Map<String, Integer> runsPerHorse = new java.util.HashMap<>();
+        for (LocalDate d = LocalDate.of(2023, 1, 1); d.isBefore(LocalDate.of(2024, 1, 1)); d = d.plusDays(1)) {
             days++;
             for (SimRace race : world.racesOn(d)) {
                 races++;
                 ids.add(race.raceId());
                 runners += race.runners().size();
+                race.runners().forEach(r -> runsPerHorse.merge(r.horse().id(), 1, Integer::sum));
                 double book = 0;
                 for (SimRunner r : race.runners()) {
                     book += 1 / Double.parseDouble(r.spDec());
@@ -63,8 +65,10 @@ class SandboxWorldTest {
         double perRace = (double) runners / races;
         double favourites = (double) favouriteWins / races;
         double overround = overroundSum / races;
-        System.out.printf("simulated quarter: %.1f races/day, %.2f runners/race, favourites won %.3f, overround %.3f%n",
-                perDay, perRace, favourites, overround);
+        double runsPerYear = (double) runners / runsPerHorse.size();
+        System.out.printf("simulated year: %.1f races/day, %.2f runners/race, favourites won %.3f, overround %.3f, "
+                + "%d horses ran %.1f times each%n", perDay, perRace, favourites, overround, runsPerHorse.size(), runsPerYear);
+        assertTrue(runsPerYear > 2 && runsPerYear < 10, "runs per horse per year " + runsPerYear);
         assertEquals(races, raceIds, "race ids are unique");
         assertTrue(perDay > 30 && perDay < 50, "races per day " + perDay);
         assertTrue(perRace > 8 && perRace < 12, "runners per race " + perRace);

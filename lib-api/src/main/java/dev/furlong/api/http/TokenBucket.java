@@ -63,6 +63,16 @@ public final class TokenBucket {
         }
     }
 
+    /** Takes a token if one is free, without waiting: a server-side limiter says 429 instead of waiting. */
+    public synchronized boolean tryAcquire() {
+        refill();
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+
     private void refill() {
         long now = clock.nanoTime();
         tokens = Math.min(burst, tokens + (now - lastRefillNanos) / 1e9 * ratePerSecond);

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestFactory;
 class CapturedAnswersParseTest {
 
     /** The shared reference folder: relative to the module directory (the test's working directory), else absolute. */
-    private static final Path ROOT = Stream.of(Path.of("../../shared/racing-api"), Path.of("/work/shared/racing-api"))
+    private static final Path ROOT = Stream.of(Path.of("../../shared/racing-api"))
             .filter(Files::isDirectory)
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("racing-api reference folder not found"));
