@@ -45,7 +45,7 @@ public final class RacingApiModule extends SimpleModule {
         addDeserializer(type, new Lenient<>(type, acceptsJsonNumbers, parser));
     }
 
-    /** Serializable so that a mapper captured in a Spark closure still serializes. */
+    /** Jackson deserializers are Serializable, and so must be what they hold. */
     private interface Parser<T> extends Serializable {
         T parse(String text);
     }

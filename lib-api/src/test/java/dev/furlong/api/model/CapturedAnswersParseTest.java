@@ -14,11 +14,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -522,21 +518,6 @@ class CapturedAnswersParseTest {
         assertTrue(json.contains("\"off_dt\":\"2026-01-11T05:00Z\""), json);
         assertEquals(card, STRICT.readValue(json, Racecard.class));
         assertFalse(json.contains("offDt"), "written with the API's own names");
-    }
-
-    @Test
-    void theMapperSurvivesJavaSerialization() throws Exception {
-        // Spark ships closures, and any mapper they capture, to executors by Java serialization.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(ApiJson.mapper());
-        }
-        ObjectMapper copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (ObjectMapper) in.readObject();
-        }
-        assertEquals(new Probe(null, null, 0.75, null, LocalDate.of(2025, 10, 13), null),
-                copy.readValue("{\"or\":\"\u2013\",\"btn\":\".75\",\"dob\":\"2025-10-13\"}", Probe.class));
     }
 
     // ---------------------------------------------------------------- helpers
