@@ -26,6 +26,11 @@ public final class DeltaTables {
         return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
     }
 
+    /** The table's unique id, fixed when it was created: tells two lakes' tables apart. */
+    public static String tableId(SparkSession spark, String path) {
+        return DeltaTable.forPath(spark, path).detail().select("id").head().getString(0);
+    }
+
     /** Rows inserted and updated by the table's latest commit, from Delta's operation metrics (0 when not recorded). */
     public static long[] lastCommitInsertedUpdated(SparkSession spark, String path) {
         Row last = DeltaTable.forPath(spark, path).history(1).select("operation", "operationMetrics").head();

@@ -44,7 +44,8 @@ public final class PublishJob {
                 continue; // nothing transformed yet
             }
             Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version).load(path);
-            results.add(publisher.publish(m.pgTable(), rows, m.keys(), version, full));
+            TablePublisher.Source source = new TablePublisher.Source(DeltaTables.tableId(spark, path), version);
+            results.add(publisher.publish(m.pgTable(), rows, m.keys(), source, full));
         }
         return results;
     }

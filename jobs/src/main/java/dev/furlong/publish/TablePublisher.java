@@ -36,15 +36,16 @@ public final class TablePublisher {
      * @param table         the ra_* table name (a constant of the caller)
      * @param rows          the silver rows; every column must exist in the Postgres table
      * @param keys          the table's primary key columns
-     * @param sourceVersion the Delta version the rows were read at, recorded as the watermark
+     * @param source        the Delta table (its id) and version the rows were read at, recorded as the watermark
      * @param full          publish even when the watermark says the source has not changed
      */
-    public PublishResult publish(String table, Dataset<Row> rows, List<String> keys, long sourceVersion, boolean full)
+    public PublishResult publish(String table, Dataset<Row> rows, List<String> keys, Source source, boolean full)
             throws SQLException {
+        long sourceVersion = source.version();
         String qualified = ident(target.schema()) + "." + ident(table);
         String staging = ident(STAGING_SCHEMA) + "." + ident(table + "__" + runId);
         try (Connection c = target.connect()) {
-            if (!full && watermark(c, table) == sourceVersion) {
+            if (!full && source.equals(watermark(c, table))) {
                 return new PublishResult(table, sourceVersion, 0, 0, true);
             }
             List<String> columns = Arrays.asList(rows.columns());
@@ -64,7 +65,7 @@ public final class TablePublisher {
                 } finally {
                     unique.unpersist();
                 }
-                long written = upsert(c, table, qualified, staging, columns, keys, sourceVersion);
+                long written = upsert(c, table, qualified, staging, columns, keys, source);
                 return new PublishResult(table, sourceVersion, offered, written, false);
             } finally {
                 try (Statement s = c.createStatement()) {
@@ -75,7 +76,7 @@ public final class TablePublisher {
     }
 
     private long upsert(Connection c, String table, String qualified, String staging, List<String> columns, List<String> keys,
-                        long sourceVersion) throws SQLException {
+                        Source source) throws SQLException {
         List<String> values = columns.stream().filter(col -> !keys.contains(col)).toList();
         String cols = columns.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
         String set = values.stream().map(v -> ident(v) + " = EXCLUDED." + ident(v)).collect(Collectors.joining(", "));
@@ -92,12 +93,13 @@ public final class TablePublisher {
                 written = s.executeLargeUpdate(sql);
             }
             try (PreparedStatement w = c.prepareStatement("INSERT INTO " + ident(target.schema()) + ".etl_watermarks "
-                    + "(table_name, source_version, published_at, rows_written) VALUES (?, ?, now(), ?) "
+                    + "(table_name, source_version, source_id, published_at, rows_written) VALUES (?, ?, ?, now(), ?) "
                     + "ON CONFLICT (table_name) DO UPDATE SET source_version = EXCLUDED.source_version, "
-                    + "published_at = EXCLUDED.published_at, rows_written = EXCLUDED.rows_written")) {
+                    + "source_id = EXCLUDED.source_id, published_at = EXCLUDED.published_at, rows_written = EXCLUDED.rows_written")) {
                 w.setString(1, table);
-                w.setLong(2, sourceVersion);
-                w.setLong(3, written);
+                w.setLong(2, source.version());
+                w.setString(3, source.id());
+                w.setLong(4, written);
                 w.executeUpdate();
             }
             c.commit();
@@ -110,13 +112,17 @@ public final class TablePublisher {
         }
     }
 
-    /** The watermark of a table, or -1 when it was never published. */
-    public long watermark(Connection c, String table) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT source_version FROM " + ident(target.schema())
+    /** A version of a Delta table, identified by the table's id: what a watermark records. */
+    public record Source(String id, long version) {
+    }
+
+    /** The watermark of a table, or null when it was never published. */
+    public Source watermark(Connection c, String table) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT source_id, source_version FROM " + ident(target.schema())
                 + ".etl_watermarks WHERE table_name = ?")) {
             p.setString(1, table);
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
+                return rs.next() ? new Source(rs.getString(1), rs.getLong(2)) : null;
             }
         }
     }

@@ -41,6 +41,10 @@ class TablePublisherTest {
                 .withColumn("updated_at", lit(Instant.parse("2025-10-14T08:05:00Z")));
     }
 
+    private static TablePublisher.Source v(long version) {
+        return new TablePublisher.Source("delta-table-1", version);
+    }
+
     private static long scalar(PgTarget t, String sql) throws SQLException {
         try (Connection c = t.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -51,24 +55,27 @@ class TablePublisherTest {
     @Test
     void publishesIdempotentlyAndWritesOnlyRowsThatChanged() throws Exception {
         PgTarget db = TestPostgres.target("publish_a");
-        assertEquals("1", Migrations.apply(db));
+        assertEquals("2", Migrations.apply(db));
         TablePublisher publisher = new TablePublisher(db, "run-1");
 
-        assertEquals(new PublishResult("ra_races", 3, 2, 2, false), publisher.publish("ra_races", races, TransformJob.RACE_KEYS, 3, false));
+        assertEquals(new PublishResult("ra_races", 3, 2, 2, false), publisher.publish("ra_races", races, TransformJob.RACE_KEYS, v(3), false));
         assertEquals(new PublishResult("ra_runners", 5, 19, 19, false),
-                publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 5, false));
+                publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(5), false));
         assertEquals(19, scalar(db, "SELECT count(*) FROM publish_a.ra_runners"));
         assertEquals(5, scalar(db, "SELECT source_version FROM publish_a.etl_watermarks WHERE table_name = 'ra_runners'"));
 
         // Same source version: nothing to do. Forced: every row offered, none written.
-        assertTrue(publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 5, false).skippedUnchanged());
+        assertTrue(publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(5), false).skippedUnchanged());
+        // The same version number of another lake's table is not the same source.
+        assertEquals(new PublishResult("ra_runners", 5, 19, 0, false), publisher.publish("ra_runners", runners,
+                TransformJob.RUNNER_KEYS, new TablePublisher.Source("another-lake", 5), false));
         assertEquals(new PublishResult("ra_runners", 5, 19, 0, false),
-                publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 5, true));
+                publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(5), true));
 
         // One runner's rating corrected: exactly one row written.
         Dataset<Row> corrected = runners.withColumn("race_rpr",
                 when(col("horse_id").equalTo("hrs_42073850"), lit(71)).otherwise(col("race_rpr")));
-        assertEquals(1, publisher.publish("ra_runners", corrected, TransformJob.RUNNER_KEYS, 6, false).rowsWritten());
+        assertEquals(1, publisher.publish("ra_runners", corrected, TransformJob.RUNNER_KEYS, v(6), false).rowsWritten());
         assertEquals(71, scalar(db, "SELECT race_rpr FROM publish_a.ra_runners WHERE horse_id = 'hrs_42073850'"));
         assertEquals(0, scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
     }
@@ -78,8 +85,8 @@ class TablePublisherTest {
         PgTarget db = TestPostgres.target("publish_b");
         Migrations.apply(db);
         TablePublisher publisher = new TablePublisher(db, "run-1");
-        publisher.publish("ra_races", races, TransformJob.RACE_KEYS, 0, false);
-        publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 0, false);
+        publisher.publish("ra_races", races, TransformJob.RACE_KEYS, v(0), false);
+        publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(0), false);
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT r.off_time, r.distance_furlongs, r.race_class, u.sp_decimal, u.prize_won, "
                      + "u.finishing_time_seconds, u.is_favourite, u.race_rpr FROM publish_b.ra_races r "
@@ -102,9 +109,9 @@ class TablePublisherTest {
         PgTarget db = TestPostgres.target("publish_c");
         Migrations.apply(db);
         TablePublisher publisher = new TablePublisher(db, "run-1");
-        publisher.publish("ra_races", races.where("race_id = 'rac_11746254'"), TransformJob.RACE_KEYS, 1, false);
+        publisher.publish("ra_races", races.where("race_id = 'rac_11746254'"), TransformJob.RACE_KEYS, v(1), false);
         SQLException e = assertThrows(SQLException.class,
-                () -> publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, 1, false));
+                () -> publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(1), false));
         assertTrue(e.getMessage().contains("rac_11775751"), e.getMessage());
         assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.ra_runners"));
         assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.etl_watermarks WHERE table_name = 'ra_runners'"));
@@ -129,7 +136,7 @@ class TablePublisherTest {
         PgTarget db = TestPostgres.target("publish_e");
         Migrations.apply(db);
         SQLException e = assertThrows(SQLException.class, () -> new TablePublisher(db, "run-1")
-                .publish("ra_races", races.withColumn("surprise", current_timestamp()), List.of("race_id"), 1, false));
+                .publish("ra_races", races.withColumn("surprise", current_timestamp()), List.of("race_id"), v(1), false));
         assertTrue(e.getMessage().contains("[surprise]"), e.getMessage());
     }
 }
