@@ -12,13 +12,11 @@ import dev.furlong.api.ApiResponse;
 import dev.furlong.api.Credentials;
 import dev.furlong.api.Endpoint;
 import dev.furlong.api.RacingApiClient;
-import dev.furlong.api.http.RateLimits;
 import dev.furlong.api.http.RetryPolicy;
 import dev.furlong.api.model.ResultsPage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The real API's rules, over HTTP with the lib-api client: rate limits, corrections after the day, faults, the truth export. */
@@ -29,7 +27,7 @@ class SandboxRulesTest {
     /** A client that neither throttles nor retries: it shows exactly what the server says. */
     static RacingApiClient bare(SandboxServer s) {
         return RacingApiClient.builder(ApiBaseUrl.parse(s.baseUrl()), new Credentials("sandbox", "sandbox"))
-                .rateLimits(RateLimits.of(1000, Map.of(Endpoint.REGIONS, 1000.0, Endpoint.COURSES, 1000.0, Endpoint.RESULTS, 1000.0)))
+                .rateLimits(SandboxServerTest.unthrottled())
                 .retryPolicy(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5)))
                 .build();
     }
@@ -107,7 +105,7 @@ class SandboxRulesTest {
         SandboxConfig config = SandboxConfig.defaults(TODAY).withRateLimits(false).withFaults(Endpoint.RESULTS, flaky);
         try (SandboxServer s = SandboxServer.start(config, 0);
              RacingApiClient c = RacingApiClient.builder(ApiBaseUrl.parse(s.baseUrl()), new Credentials("sandbox", "sandbox"))
-                     .rateLimits(RateLimits.of(1000, Map.of(Endpoint.RESULTS, 1000.0)))
+                     .rateLimits(SandboxServerTest.unthrottled())
                      .retryPolicy(new RetryPolicy(10, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30)))
                      .build()) {
             for (int i = 1; i <= 15; i++) {

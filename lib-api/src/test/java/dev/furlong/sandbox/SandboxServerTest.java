@@ -43,9 +43,18 @@ class SandboxServerTest {
         server.close();
     }
 
+    /** No client-side throttle: these sandboxes run with their limits off. */
+    static RateLimits unthrottled() {
+        Map<Endpoint, Double> rates = new java.util.EnumMap<>(Endpoint.class);
+        for (Endpoint e : Endpoint.values()) {
+            rates.put(e, 1000.0);
+        }
+        return RateLimits.of(1000, rates);
+    }
+
     static RacingApiClient clientFor(SandboxServer s, String password) {
         return RacingApiClient.builder(ApiBaseUrl.parse(s.baseUrl()), new Credentials("sandbox", password))
-                .rateLimits(RateLimits.of(1000, Map.of(Endpoint.RESULTS, 1000.0, Endpoint.COURSES, 1000.0, Endpoint.REGIONS, 1000.0)))
+                .rateLimits(unthrottled())
                 .build();
     }
 
@@ -183,7 +192,7 @@ class SandboxServerTest {
         assertEquals(standard.get("sire").asText(), RacingApiClient.parse(client.horseStandard(sireAsHorse)).get("name").asText());
         assertEquals(404, client.horseStandard("hrs_99").httpStatus());
         int proMissing = 0;
-        for (SimRace race : server.world().racesOn(DAY)) {
+        for (SimRace race : server.world().racesOn(DAY).subList(0, 10)) {
             for (SimRunner r : race.runners()) {
                 proMissing += client.horsePro(r.horse().id()).isNotFound() ? 1 : 0;
             }
