@@ -1,6 +1,7 @@
 package dev.furlong.cli;
 
 import dev.furlong.config.InvalidSettingException;
+import dev.furlong.config.Redact;
 import dev.furlong.config.Settings;
 import dev.furlong.pipeline.DemoRun;
 import dev.furlong.pipeline.RunContext;
@@ -41,7 +42,7 @@ final class DbCommand implements Runnable {
                 settings = DemoRun.demoSettings(settings);
             }
             if (settings.pgUrl().isPresent()) {
-                throw new InvalidSettingException("a Postgres URL is configured (" + settings.pgUrl().get()
+                throw new InvalidSettingException("a Postgres URL is configured (" + Redact.url(settings.pgUrl().get())
                         + "): there is no embedded Postgres to serve");
             }
             try (RunContext ctx = RunContext.forApi(settings, Console.of(common), common.env())) {

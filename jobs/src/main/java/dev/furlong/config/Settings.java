@@ -22,6 +22,7 @@ public record Settings(
         int fetchBatchSize,
         int fetchBatchSeconds,
         int mutableWindowDays,
+        int horseBudget,
         String demoRoot,
         int demoDays,
         long demoSeed,
@@ -33,13 +34,13 @@ public record Settings(
     /** The same settings pointed at another lake and an embedded database (the demo keeps its data apart). */
     public Settings withEmbeddedStorage(String lake, String embeddedPgDataDir) {
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, Optional.empty(), pgSchema, embeddedPgDataDir,
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, demoRoot, demoDays, demoSeed,
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, demoRoot, demoDays, demoSeed,
                 today, runId, dryRun, verbosity);
     }
 
     public Settings withApiUrl(String apiUrl) {
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, demoRoot, demoDays, demoSeed,
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, demoRoot, demoDays, demoSeed,
                 today, runId, dryRun, verbosity);
     }
 }

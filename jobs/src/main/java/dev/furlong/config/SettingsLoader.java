@@ -34,11 +34,11 @@ public final class SettingsLoader {
     }
 
     public static Settings load(Overrides flags, Map<String, String> env) {
-        Config config = resolveFile(flags.conf(), env)
-                .withFallback(ConfigFactory.parseResources("furlong-defaults.conf"))
-                .resolve();
         try {
-            Config f = config.getConfig("furlong");
+            Config f = resolveFile(flags.conf(), env)
+                    .withFallback(ConfigFactory.parseResources("furlong-defaults.conf"))
+                    .resolve()
+                    .getConfig("furlong");
             String apiUrl = firstNonNull(flags.apiUrl(), f.getString("api.url"));
             List<String> regions = flags.regions() != null ? flags.regions() : f.getStringList("api.regions");
             regions = regions.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).filter(r -> !r.isEmpty()).distinct().toList();
@@ -52,15 +52,16 @@ public final class SettingsLoader {
             }
             String pgUrl = firstNonNull(flags.pgUrl(), blankToNull(env.get("PG_URL")), blankToNull(f.getString("postgres.url")));
             if (pgUrl != null && !pgUrl.startsWith("jdbc:postgresql://")) {
-                throw new InvalidSettingException("the Postgres URL must look like jdbc:postgresql://host:port/db, got '" + pgUrl + "'");
+                throw new InvalidSettingException("the Postgres URL must look like jdbc:postgresql://host:port/db, got '"
+                        + Redact.url(pgUrl) + "'");
             }
             String schema = firstNonNull(flags.pgSchema(), f.getString("postgres.schema"));
             if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
                 throw new InvalidSettingException("--pg-schema must be a lower-case SQL identifier, got '" + schema + "'");
             }
             double rate = f.getDouble("api.global-rate-per-second");
-            if (!(rate > 0) || rate > 10) {
-                throw new InvalidSettingException("furlong.api.global-rate-per-second must be in (0, 10]: the API's edge blocks an IP "
+            if (!(rate > 0) || rate > 9) {
+                throw new InvalidSettingException("furlong.api.global-rate-per-second must be in (0, 9]: the API's edge blocks an IP "
                         + "past 100 requests in 10 seconds; got " + rate);
             }
             LocalDate today = flags.today() != null ? flags.today() : LocalDate.now(RACING_ZONE);
@@ -84,6 +85,7 @@ public final class SettingsLoader {
                     positive(f, "fetch.batch-size"),
                     positive(f, "fetch.batch-seconds"),
                     nonNegative(f, "fetch.mutable-window-days"),
+                    nonNegative(f, "fetch.horse-budget"),
                     f.getString("demo.root"),
                     positive(f, "demo.days"),
                     f.getLong("demo.seed"),

@@ -32,7 +32,6 @@ public final class BronzeWriter {
     private final List<Row> responses = new ArrayList<>();
     private final List<Row> log = new ArrayList<>();
     private long lastCommitNanos = System.nanoTime();
-    private int commits;
 
     public BronzeWriter(SparkSession spark, Lake lake, String runId, int batchSize, Duration batchTime) {
         this.spark = spark;
@@ -81,13 +80,8 @@ public final class BronzeWriter {
         if (!log.isEmpty()) {
             spark.createDataFrame(log, BronzeSchemas.FETCH_LOG).write().format("delta").mode("append").save(lake.fetchLog());
             log.clear();
-            commits++;
         }
         lastCommitNanos = System.nanoTime();
-    }
-
-    public synchronized int commits() {
-        return commits;
     }
 
     public static String sha256(String body) {

@@ -5,14 +5,15 @@ import dev.furlong.api.ApiResponse;
 import dev.furlong.api.Endpoint;
 import dev.furlong.api.RacingApiClient;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -24,12 +25,12 @@ public final class Fetcher {
     private final RacingApiClient client;
     private final BronzeWriter bronze;
     private final Map<String, String> storedHashes;
-    private final Consumer<String> progress;
+    private final FetchProgress progress;
 
     /**
      * @param storedHashes body hashes bronze already holds by request key, to tell a changed answer from an unchanged one
      */
-    public Fetcher(RacingApiClient client, BronzeWriter bronze, Map<String, String> storedHashes, Consumer<String> progress) {
+    public Fetcher(RacingApiClient client, BronzeWriter bronze, Map<String, String> storedHashes, FetchProgress progress) {
         this.client = client;
         this.bronze = bronze;
         this.storedHashes = storedHashes;
@@ -40,24 +41,33 @@ public final class Fetcher {
         FetchReport report = new FetchReport(plan);
         long started = System.nanoTime();
         if (!plan.isEmpty()) {
-            // One cheap call checks the credentials before any lane starts: the regions unit when planned, else a probe.
-            Map<Endpoint, List<FetchUnit>> lanes = plan.units().stream()
-                    .collect(Collectors.groupingBy(FetchUnit::endpoint));
-            List<FetchUnit> regions = lanes.remove(Endpoint.REGIONS);
-            if (regions != null) {
-                regions.forEach(u -> fetchOne(u, report));
+            // The first answer checks the credentials before any lane starts (the regions list when planned: the cheapest
+            // call), so a bad account costs one call and no call is spent on checking alone.
+            Map<Endpoint, List<FetchUnit>> lanes = new EnumMap<>(plan.units().stream()
+                    .collect(Collectors.groupingBy(FetchUnit::endpoint)));
+            Endpoint first = lanes.containsKey(Endpoint.REGIONS) ? Endpoint.REGIONS : plan.units().get(0).endpoint();
+            List<FetchUnit> firstLane = lanes.get(first);
+            if (!fetchOne(firstLane.get(0), report)) {
+                bronze.commit();
+                throw new IllegalStateException("the first call failed, so the API looks unreachable or unwell; nothing else was "
+                        + "tried: " + report.failures().get(0));
+            }
+            if (firstLane.size() == 1) {
+                lanes.remove(first);
             } else {
-                client.regions();
+                lanes.put(first, firstLane.subList(1, firstLane.size()));
             }
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, lanes.size()), r -> new Thread(r, "fetch-lane"));
+            CompletionService<Void> lanesDone = new ExecutorCompletionService<>(pool);
             try {
-                List<Future<?>> futures = new ArrayList<>();
-                lanes.forEach((endpoint, units) -> futures.add(pool.submit(() -> runLane(endpoint, units, report))));
-                for (Future<?> f : futures) {
-                    await(f, pool);
+                lanes.forEach((endpoint, units) -> lanesDone.submit(() -> runLane(endpoint, units, report), null));
+                for (int i = 0; i < lanes.size(); i++) {
+                    await(lanesDone); // the first lane to fail (a 401, say) stops the others at once
                 }
             } finally {
                 pool.shutdownNow();
+                awaitTermination(pool);
+                progress.close();
                 bronze.commit();
             }
         }
@@ -66,49 +76,44 @@ public final class Fetcher {
     }
 
     private void runLane(Endpoint endpoint, List<FetchUnit> units, FetchReport report) {
-        long laneStart = System.nanoTime();
-        long lastProgress = laneStart;
-        int done = 0;
+        progress.start(endpoint, units.size());
         for (FetchUnit unit : units) {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
             fetchOne(unit, report);
-            done++;
-            long now = System.nanoTime();
-            if (now - lastProgress > 10_000_000_000L || done == units.size()) {
-                double rate = done / Math.max(1e-9, (now - laneStart) / 1e9);
-                long etaSeconds = Math.round((units.size() - done) / Math.max(rate, 1e-9));
-                progress.accept(String.format("%s: %d/%d units, %.1f/s, ETA %ds", endpoint.bronzeName(), done, units.size(), rate,
-                        etaSeconds));
-                lastProgress = now;
-            }
+            progress.step(endpoint);
         }
     }
 
-    private void fetchOne(FetchUnit unit, FetchReport report) {
+    /** Fetches one unit and records its outcome; true when it was answered. Authentication failures propagate. */
+    private boolean fetchOne(FetchUnit unit, FetchReport report) {
         try {
             List<ApiResponse> pages = client.fetchAll(unit.firstRequest());
             boolean unchanged = pages.stream()
                     .allMatch(p -> BronzeWriter.sha256(p.body()).equals(storedHashes.get(p.request().requestKey())));
             bronze.stored(unit, pages, unchanged);
             (unchanged ? report.counts(unit.endpoint()).unchanged : report.counts(unit.endpoint()).stored).incrementAndGet();
+            return true;
         } catch (ApiException.AuthenticationFailed e) {
             throw e;
         } catch (ApiException.RetriesExhausted e) {
             bronze.failed(unit, e.lastStatus(), e.attempts(), e.getMessage());
             report.failure(unit, e.getMessage());
-        } catch (ApiException e) {
-            bronze.failed(unit, 0, 1, e.getMessage());
+        } catch (ApiException.RequestRejected e) {
+            bronze.failed(unit, e.refusedLocally() ? 0 : 422, e.refusedLocally() ? 0 : 1, e.getMessage());
+            report.failure(unit, e.getMessage());
+        } catch (ApiException.MalformedResponse e) {
+            bronze.failed(unit, 200, e.attempts(), e.getMessage());
             report.failure(unit, e.getMessage());
         }
+        return false;
     }
 
-    private static void await(Future<?> f, ExecutorService pool) {
+    private static void await(CompletionService<Void> lanes) {
         try {
-            f.get();
+            lanes.take().get();
         } catch (ExecutionException e) {
-            pool.shutdownNow();
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
@@ -116,6 +121,16 @@ public final class Fetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void awaitTermination(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("fetch lanes did not stop within two minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

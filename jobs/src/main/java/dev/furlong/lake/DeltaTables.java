@@ -1,9 +1,15 @@
 package dev.furlong.lake;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.delta.tables.DeltaTable;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,7 +38,7 @@ public final class DeltaTables {
     }
 
     /** Rows inserted and updated by the table's latest commit, from Delta's operation metrics (0 when not recorded). */
-    public static long[] lastCommitInsertedUpdated(SparkSession spark, String path) {
+    private static long[] lastCommitInsertedUpdated(SparkSession spark, String path) {
         Row last = DeltaTable.forPath(spark, path).history(1).select("operation", "operationMetrics").head();
         scala.collection.Map<String, String> metrics = last.getMap(1);
         if (last.getString(0).equals("WRITE")) {
@@ -43,28 +49,46 @@ public final class DeltaTables {
     }
 
     /**
-     * Upserts {@code updates} into the table at {@code path} by {@code keys}: new keys are inserted; a matched row is replaced
-     * only when one of its content columns differs, so that {@code updated_at} and the Delta history record real changes only.
-     * Creates the table (optionally partitioned) on first use.
+     * Upserts {@code updates} into the table at {@code path} by {@code keys} and returns {inserted, updated}. A row counts as
+     * changed only when an incoming non-null value differs from the stored one, and a stored value is never replaced by a null
+     * (DATA-MODEL.md, rule 3); {@code ignoredForChange} columns (timestamps, run ids) follow their row without making it change.
+     * When nothing changed, nothing is committed, so the table's version moves only with its content. Creates the table
+     * (optionally partitioned) on first use.
      */
-    public static void upsert(SparkSession spark, String path, Dataset<Row> updates, List<String> keys,
-                              List<String> ignoredForChange, String... partitionBy) {
+    public static long[] upsert(SparkSession spark, String path, Dataset<Row> updates, List<String> keys,
+                                List<String> ignoredForChange, String... partitionBy) {
         if (!exists(spark, path)) {
             var writer = updates.write().format("delta").mode("errorifexists");
             if (partitionBy.length > 0) {
                 writer = writer.partitionBy(partitionBy);
             }
             writer.save(path);
-            return;
+            return lastCommitInsertedUpdated(spark, path);
         }
-        String on = keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
-        String changed = Arrays.stream(updates.columns())
-                .filter(c -> !keys.contains(c) && !ignoredForChange.contains(c))
-                .map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)")
-                .collect(Collectors.joining(" OR "));
-        var merge = DeltaTable.forPath(spark, path).as("t").merge(updates.as("s"), on);
-        (changed.isEmpty() ? merge : merge.whenMatched(changed).updateAll())
+        DeltaTable table = DeltaTable.forPath(spark, path);
+        List<String> content = Arrays.stream(updates.columns())
+                .filter(c -> !keys.contains(c) && !ignoredForChange.contains(c)).toList();
+        Column on = keys.stream().map(k -> col("s.`" + k + "`").equalTo(col("t.`" + k + "`"))).reduce(Column::and).orElseThrow();
+        Column differs = content.stream()
+                .map(c -> col("s.`" + c + "`").isNotNull().and(col("s.`" + c + "`").eqNullSafe(col("t.`" + c + "`")).unary_$bang()))
+                .reduce(Column::or).orElse(lit(false));
+        Dataset<Row> changed = updates.as("s").join(table.toDF().as("t"), on, "left_outer")
+                .where(col("t.`" + keys.get(0) + "`").isNull().or(differs))
+                .select("s.*");
+        if (changed.isEmpty()) {
+            return new long[]{0, 0};
+        }
+        Map<String, String> set = new LinkedHashMap<>();
+        for (String c : updates.columns()) {
+            if (!keys.contains(c)) {
+                set.put("`" + c + "`", content.contains(c) ? "coalesce(s.`" + c + "`, t.`" + c + "`)" : "s.`" + c + "`");
+            }
+        }
+        String mergeOn = keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
+        table.as("t").merge(changed.as("s"), mergeOn)
+                .whenMatched().updateExpr(set)
                 .whenNotMatched().insertAll()
                 .execute();
+        return lastCommitInsertedUpdated(spark, path);
     }
 }

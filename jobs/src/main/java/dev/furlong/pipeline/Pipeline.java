@@ -6,21 +6,23 @@ import dev.furlong.ingest.BronzeWriter;
 import dev.furlong.ingest.FetchPlan;
 import dev.furlong.ingest.FetchPlanner;
 import dev.furlong.ingest.FetchReport;
+import dev.furlong.ingest.FetchLock;
+import dev.furlong.ingest.FetchProgress;
 import dev.furlong.ingest.Fetcher;
+import dev.furlong.ingest.HorsesToEnrich;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.publish.PublishJob;
 import dev.furlong.publish.PublishResult;
 import dev.furlong.transform.TransformJob;
 import dev.furlong.transform.TransformReport;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 
 /** The stages of a run (fetch → transform → publish), each usable on its own. */
@@ -32,36 +34,79 @@ public final class Pipeline {
         this.ctx = ctx;
     }
 
-    /** Plans the range against what bronze holds, prints the plan, and (unless a dry run) fetches it. */
+    /** {@code backfill} / {@code fetch}: plans the range against what bronze holds, prints the plan, and fetches it. */
     public FetchReport fetch(LocalDate from, LocalDate to, boolean refresh) {
+        Bronze bronze = bronzeHoldings();
+        return run(planner().plan(from, to, refresh, bronze.stored()), "fetch " + from + " to " + to, bronze);
+    }
+
+    /** The scheduled fetch: the mutable window and upcoming racecards, and/or courses and regions when due. */
+    public FetchReport sync(boolean transactions, boolean statics) {
+        Bronze bronze = bronzeHoldings();
+        return run(planner().planSync(transactions, statics, bronze.stored()), "sync", bronze);
+    }
+
+    /** Horse details for horses seen only in results, newest first, within a budget of calls. */
+    public FetchReport enrichHorses(int budget) {
+        Bronze bronze = bronzeHoldings();
+        List<String> horses = !DeltaTables.exists(ctx.spark(), ctx.lake().apiResponses()) ? List.of()
+                : HorsesToEnrich.from(ctx.spark().read().format("delta").load(ctx.lake().apiResponses()));
+        return run(planner().planHorses(horses, budget, bronze.stored()), "horse details", bronze);
+    }
+
+    private FetchPlanner planner() {
+        var s = ctx.settings();
+        return new FetchPlanner(s.today(), s.regions(), s.historicalResults(), s.mutableWindowDays());
+    }
+
+    private FetchReport run(FetchPlan plan, String what, Bronze bronze) {
         var settings = ctx.settings();
-        FetchPlanner planner = new FetchPlanner(settings.today(), settings.regions(), settings.historicalResults(),
-                settings.mutableWindowDays());
-        Map<String, String> hashes = new HashMap<>();
-        Map<Endpoint, Set<String>> stored = new EnumMap<>(Endpoint.class);
-        if (!settings.dryRun() && DeltaTables.exists(ctx.spark(), ctx.lake().apiResponses())) {
-            for (Row r : ctx.spark().read().format("delta").load(ctx.lake().apiResponses())
-                    .select("endpoint", "request_key", "body_sha256").collectAsList()) {
-                for (Endpoint e : Endpoint.values()) {
-                    if (e.bronzeName().equals(r.getString(0))) {
-                        stored.computeIfAbsent(e, k -> new HashSet<>()).add(r.getString(1));
-                    }
-                }
-                hashes.put(r.getString(1), r.getString(2));
-            }
-        }
-        FetchPlan plan = planner.plan(from, to, refresh, stored);
         plan.notes().forEach(n -> ctx.console().info("note: " + n));
-        ctx.console().info("fetch plan " + from + " to " + to + ": " + plan.unitsByEndpoint() + " to fetch, "
-                + plan.skipped() + " already in bronze");
-        if (settings.dryRun()) {
+        ctx.console().info(what + ": " + (plan.isEmpty() ? "nothing to fetch" : plan.unitsByEndpoint() + " to fetch")
+                + (plan.skipped().isEmpty() ? "" : ", already in bronze: " + plan.skipped()));
+        if (settings.dryRun() || plan.isEmpty()) {
             return new FetchReport(plan);
         }
-        BronzeWriter bronze = new BronzeWriter(ctx.spark(), ctx.lake(), settings.runId(), settings.fetchBatchSize(),
-                Duration.ofSeconds(settings.fetchBatchSeconds()));
-        FetchReport report = new Fetcher(ctx.client(), bronze, hashes, line -> ctx.console().info(line)).run(plan);
-        ctx.console().result(report.render(ctx.client().metrics()));
-        return report;
+        try (FetchLock lock = FetchLock.acquire(settings.lake(), this::databaseConnection);
+             FetchProgress progress = FetchProgress.forConsole(line -> ctx.console().info(line))) {
+            BronzeWriter writer = new BronzeWriter(ctx.spark(), ctx.lake(), settings.runId(), settings.fetchBatchSize(),
+                    Duration.ofSeconds(settings.fetchBatchSeconds()));
+            FetchReport report = new Fetcher(ctx.client(), writer, bronze.hashes(), progress).run(plan);
+            ctx.console().result(report.render(ctx.client().metrics()));
+            return report;
+        }
+    }
+
+    private Connection databaseConnection() {
+        try {
+            return ctx.database().connect();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach Postgres for the fetch lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** What bronze holds: every request key with its partition date, and the hash of each body. */
+    private record Bronze(FetchPlanner.Stored stored, Map<String, String> hashes) {
+    }
+
+    private Bronze bronzeHoldings() {
+        Map<Endpoint, Map<String, LocalDate>> keys = new EnumMap<>(Endpoint.class);
+        Map<String, String> hashes = new HashMap<>();
+        if (DeltaTables.exists(ctx.spark(), ctx.lake().apiResponses())) { // reading touches nothing, so dry runs read too
+            Map<String, Endpoint> byName = new HashMap<>();
+            for (Endpoint e : Endpoint.values()) {
+                byName.put(e.bronzeName(), e);
+            }
+            for (Row r : ctx.spark().read().format("delta").load(ctx.lake().apiResponses())
+                    .select("endpoint", "request_key", "partition_date", "body_sha256").collectAsList()) {
+                Endpoint e = byName.get(r.getString(0));
+                if (e != null) {
+                    keys.computeIfAbsent(e, k -> new HashMap<>()).put(r.getString(1), r.getLocalDate(2));
+                }
+                hashes.put(r.getString(1), r.getString(3));
+            }
+        }
+        return new Bronze(new FetchPlanner.Stored(keys), hashes);
     }
 
     public TransformReport transform() {

@@ -119,16 +119,25 @@ public final class RunContext implements AutoCloseable {
         }
     }
 
+    /** Closes what was opened, each even when another fails; closing twice is harmless. */
     @Override
-    public void close() {
-        if (client != null) {
-            client.close();
+    public synchronized void close() {
+        RuntimeException first = null;
+        for (Runnable step : new Runnable[]{
+                () -> { if (client != null) { client.close(); } },
+                () -> { if (spark != null && ownsSpark) { spark.stop(); } },
+                () -> { if (embedded != null) { embedded.close(); } }}) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
         }
-        if (spark != null && ownsSpark) {
-            spark.stop();
-        }
-        if (embedded != null) {
-            embedded.close();
+        client = null;
+        spark = null;
+        embedded = null;
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -27,17 +27,24 @@ final class CopyPartition implements ForeachPartitionFunction<Row> {
         if (!rows.hasNext()) {
             return;
         }
-        try (Connection c = target.connect();
-             PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), copySql, 1 << 16);
-             Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
-            StringBuilder line = new StringBuilder(512);
-            while (rows.hasNext()) {
-                line.setLength(0);
-                CopyRowEncoder.encode(rows.next(), line);
-                out.append(line);
+        try (Connection c = target.connect()) {
+            PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), copySql, 1 << 16);
+            try {
+                Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8);
+                StringBuilder line = new StringBuilder(512);
+                while (rows.hasNext()) {
+                    line.setLength(0);
+                    CopyRowEncoder.encode(rows.next(), line);
+                    out.append(line);
+                }
+                out.close(); // ends the COPY: the partition's rows land together
+            } catch (IOException | RuntimeException e) {
+                // Closing would end the COPY and keep half a partition; cancelling keeps nothing, so a retried task starts clean.
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                throw new IOException("COPY into staging failed: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new IOException("COPY into staging failed: " + e.getMessage(), e);
         }
     }
 }

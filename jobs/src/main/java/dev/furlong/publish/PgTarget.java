@@ -1,5 +1,6 @@
 package dev.furlong.publish;
 
+import dev.furlong.config.Redact;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +28,6 @@ public record PgTarget(String url, String user, String password, String schema) 
 
     @Override
     public String toString() {
-        return "PgTarget[" + url + ", user=" + user + ", schema=" + schema + "]";
+        return "PgTarget[" + Redact.url(url) + ", user=" + user + ", schema=" + schema + "]";
     }
 }

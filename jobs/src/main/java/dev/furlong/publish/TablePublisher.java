@@ -82,9 +82,11 @@ public final class TablePublisher {
         String set = values.stream().map(v -> ident(v) + " = EXCLUDED." + ident(v)).collect(Collectors.joining(", "));
         String targetRow = values.stream().map(v -> "t." + ident(v)).collect(Collectors.joining(", "));
         String newRow = values.stream().map(v -> "EXCLUDED." + ident(v)).collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + qualified + " AS t (" + cols + ") SELECT " + cols + " FROM " + staging
-                + " ON CONFLICT (" + keys.stream().map(TablePublisher::ident).collect(Collectors.joining(", ")) + ") DO UPDATE SET "
-                + set + " WHERE (" + targetRow + ") IS DISTINCT FROM (" + newRow + ")";
+        String keyList = keys.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
+        // DISTINCT ON: a Spark task retried after its COPY committed leaves a key twice in staging; one copy is enough.
+        String sql = "INSERT INTO " + qualified + " AS t (" + cols + ") SELECT DISTINCT ON (" + keyList + ") " + cols + " FROM "
+                + staging + " ORDER BY " + keyList + " ON CONFLICT (" + keyList + ") DO UPDATE SET " + set
+                + " WHERE (" + targetRow + ") IS DISTINCT FROM (" + newRow + ")";
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {

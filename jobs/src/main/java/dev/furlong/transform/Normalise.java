@@ -50,6 +50,17 @@ public final class Normalise {
         return text(regexp_extract(c, "\\(([A-Z]{2,3})\\)\\s*$", 1));
     }
 
+    /** "Ballinrobe (IRE)" → "Ballinrobe"; "Kempton (AW)" stays: all-weather is part of the course, not a region. */
+    public static Column courseName(Column c) {
+        return text(regexp_replace(c, "\\s*\\((?!AW\\))[A-Z]{2,3}\\)\\s*$", ""));
+    }
+
+    /** The currency prizes are paid in: GBP in Britain, EUR in Ireland and France; unknown elsewhere. */
+    public static Column currencyOfRegion(Column region) {
+        Column r = upper(text(region));
+        return when(r.equalTo("GB"), lit("GBP")).when(r.isin("IRE", "FR"), lit("EUR"));
+    }
+
     /** Racecards print a jockey's claim inside the name: "Rose Dawes(5)" → "Rose Dawes". */
     public static Column jockeyName(Column c) {
         return text(regexp_replace(c, "\\s*\\(\\d+\\)\\s*$", ""));

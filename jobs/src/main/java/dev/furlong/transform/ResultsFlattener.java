@@ -24,7 +24,6 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.posexplode_outer;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.to_date;
@@ -92,10 +91,17 @@ public final class ResultsFlattener {
                         col("body").as("record"));
     }
 
+    /** A race Furlong can key and date; anything else is quarantined with its reason. */
+    public static Column isValidRace() {
+        return text(col("r.race_id")).isNotNull().and(to_date(text(col("r.date"))).isNotNull());
+    }
+
     public static Dataset<Row> quarantinedRaces(Dataset<Row> races) {
-        return races.where(text(col("r.race_id")).isNull())
+        return races.where(isValidRace().unary_$bang())
                 .select(lit("results").as("source_endpoint"), col("request_key"), col("json_path"), lit("race").as("entity"),
-                        lit("race without race_id").as("reason"), to_json(col("r")).as("record"));
+                        when(text(col("r.race_id")).isNull(), lit("race without race_id"))
+                                .otherwise(lit("race without a readable date")).as("reason"),
+                        to_json(col("r")).as("record"));
     }
 
     /** Races with an id, split by whether their region is one of the configured ones. */
@@ -106,12 +112,12 @@ public final class ResultsFlattener {
     /** A race with an id whose region is one of the given (lower-case) codes. */
     public static Column isInRegions(List<String> regions) {
         Column member = lower(text(col("r.region"))).isin(regions.toArray());
-        return text(col("r.race_id")).isNotNull().and(coalesce(member, lit(false)));
+        return isValidRace().and(coalesce(member, lit(false)));
     }
 
     /** A race with an id whose region is not one of the given codes: counted and skipped, not quarantined. */
     public static Column isOutsideRegions(List<String> regions) {
-        return text(col("r.race_id")).isNotNull().and(isInRegions(regions).unary_$bang());
+        return isValidRace().and(isInRegions(regions).unary_$bang());
     }
 
     /** Silver {@code races} columns from results (DATA-MODEL.md, ra_races: the result-owned and shared columns). */
@@ -122,7 +128,7 @@ public final class ResultsFlattener {
                 text(col("r.race_id")).as("race_id"),
                 to_date(text(col("r.date"))).as("race_date"),
                 text(col("r.course_id")).as("course_id"),
-                text(regexp_replace(col("r.course"), "\\s*\\(IRE\\)\\s*$", "")).as("course_name"),
+                Normalise.courseName(col("r.course")).as("course_name"),
                 upper(text(col("r.region"))).as("region"),
                 text(col("r.race_name")).as("race_name"),
                 try_to_timestamp(text(col("r.off_dt"))).as("off_time"),
@@ -146,8 +152,7 @@ public final class ResultsFlattener {
                 text(col("r.non_runners")).as("non_runners_text"),
                 text(col("r.comments")).as("result_comments"),
                 runnerCount.equalTo(0).as("is_abandoned"),
-                lit(false).as("has_racecard"),
-                lit(true).as("has_result"));
+                lit(true).as("has_result")); // has_racecard is the racecards' to set
     }
 
     /** Every runner of the given races, with its position in the JSON: columns request_key, json_path, race_id, region, u. */
@@ -209,8 +214,7 @@ public final class ResultsFlattener {
                 text(col("u.time")).as("finishing_time_text"),
                 clockSeconds(col("u.time")).as("finishing_time_seconds"),
                 money(col("u.prize")).as("prize_won"),
-                when(money(col("u.prize")).isNull(), lit(null).cast(DataTypes.StringType))
-                        .when(col("region").equalTo("IRE"), lit("EUR")).otherwise(lit("GBP")).as("prize_currency"),
+                when(money(col("u.prize")).isNotNull(), Normalise.currencyOfRegion(col("region"))).as("prize_currency"),
                 integer(col("u.rpr")).as("race_rpr"),
                 integer(col("u.tsr")).as("race_topspeed"),
                 text(col("u.comment")).as("in_running_comment"),

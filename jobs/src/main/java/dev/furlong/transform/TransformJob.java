@@ -62,17 +62,17 @@ public final class TransformJob {
                         .withColumn("quarantined_at", current_timestamp());
 
                 // Every count the report and the invariant need, in one pass over the races.
-                Column id = Normalise.text(col("r.race_id"));
+                Column valid = ResultsFlattener.isValidRace();
                 Column outsideRegions = ResultsFlattener.isOutsideRegions(regions);
                 Column size = coalesce(size(col("r.runners")), lit(0)).cast("long");
                 Row c = races.agg(
                         sum(size),
-                        sum(when(id.isNull(), size).otherwise(0L)),
+                        sum(when(valid.unary_$bang(), size).otherwise(0L)),
                         sum(when(outsideRegions, size).otherwise(0L)),
-                        count(when(id.isNull(), lit(1))),
+                        count(when(valid.unary_$bang(), lit(1))),
                         count(when(outsideRegions, lit(1)))).head();
                 long runnersInBronze = c.isNullAt(0) ? 0 : c.getLong(0);
-                long runnersOfIdlessRaces = c.isNullAt(1) ? 0 : c.getLong(1);
+                long runnersOfInvalidRaces = c.isNullAt(1) ? 0 : c.getLong(1);
                 long runnersOutside = c.isNullAt(2) ? 0 : c.getLong(2);
                 long racesQuarantined = c.getLong(3);
                 long racesOutside = c.getLong(4);
@@ -81,7 +81,7 @@ public final class TransformJob {
                 List<TableCounts> counts = new ArrayList<>();
                 counts.add(upsert("races", silverRaces, RACE_KEYS, racesQuarantined, racesOutside));
                 TableCounts runnerCounts = upsert("runners", silverRunners, RUNNER_KEYS,
-                        quarantinedRunnerCount + runnersOfIdlessRaces, runnersOutside);
+                        quarantinedRunnerCount + runnersOfInvalidRaces, runnersOutside);
                 counts.add(runnerCounts);
                 long quarantineRows = quarantine.count();
                 if (quarantineRows > 0) {
@@ -111,8 +111,7 @@ public final class TransformJob {
         try {
             long in = cached.count();
             String path = lake.silver(table);
-            DeltaTables.upsert(spark, path, cached, keys, List.of("updated_at"));
-            long[] iu = DeltaTables.lastCommitInsertedUpdated(spark, path);
+            long[] iu = DeltaTables.upsert(spark, path, cached, keys, List.of("updated_at"));
             return new TableCounts(table, in, iu[0], iu[1], quarantined, outside);
         } finally {
             cached.unpersist();

@@ -66,6 +66,7 @@ class ResultsFlattenerTest {
         assertNull(r.getAs("result_comments"));
         assertEquals(false, r.getAs("is_abandoned"));
         assertEquals(true, r.getAs("has_result"));
+        assertEquals("Kempton (AW)", r.getAs("course_name"), "all-weather is part of the course's name");
     }
 
     @Test
@@ -150,7 +151,7 @@ class ResultsFlattenerTest {
 
     @Test
     void racesOutsideTheRegionsAreSetApartAndMalformedPagesQuarantined() {
-        String french = "{\"results\":[{\"race_id\":\"rac_9\",\"region\":\"FR\",\"runners\":[{\"horse_id\":\"hrs_9\"}]}],"
+        String french = "{\"results\":[{\"race_id\":\"rac_9\",\"date\":\"2025-10-13\",\"region\":\"FR\",\"runners\":[{\"horse_id\":\"hrs_9\"}]}],"
                 + "\"total\":1,\"limit\":100,\"skip\":0,\"query\":[]}";
         Dataset<Row> bronze = Fixtures.bronze(
                 Fixtures.bronzeResults("/v1/results?fr", LocalDate.of(2025, 10, 13), french, FETCHED),
@@ -161,6 +162,12 @@ class ResultsFlattenerTest {
         assertEquals(1, ResultsFlattener.inRegions(races, List.of("gb", "ire", "fr"), true).count());
         Row bad = one(ResultsFlattener.unparseablePages(bronze), "true");
         assertEquals("/v1/results?bad", bad.getAs("request_key"));
+
+        String undated = "{\"results\":[{\"race_id\":\"rac_8\",\"region\":\"GB\",\"date\":\"\",\"runners\":[]}],\"total\":1}";
+        Dataset<Row> undatedRaces = ResultsFlattener.races(Fixtures.bronze(
+                Fixtures.bronzeResults("/v1/results?undated", LocalDate.of(2025, 10, 13), undated, FETCHED)));
+        assertEquals(0, ResultsFlattener.inRegions(undatedRaces, GB_IRE, true).count());
+        assertEquals("race without a readable date", one(ResultsFlattener.quarantinedRaces(undatedRaces), "true").getAs("reason"));
     }
 
     @Test
@@ -181,7 +188,7 @@ class ResultsFlattenerTest {
                 "off_time_local", "race_type", "race_class", "is_handicap", "pattern", "rating_band", "age_band",
                 "sex_restriction", "distance_yards", "distance_furlongs", "distance_metres", "distance_display", "going",
                 "surface", "jumps", "winning_time_text", "winning_time_seconds", "non_runners_text", "result_comments",
-                "is_abandoned", "has_racecard", "has_result"),
+                "is_abandoned", "has_result"),
                 List.of(ResultsFlattener.silverRaces(sampleRaces()).columns()));
         assertEquals(0, sampleRaces().where(col("r").isNull()).count());
     }

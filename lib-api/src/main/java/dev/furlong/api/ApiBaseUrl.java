@@ -17,6 +17,10 @@ public record ApiBaseUrl(URI uri) {
         if (uri.getHost() == null || scheme == null) {
             throw new IllegalArgumentException("not an absolute URL: " + uri);
         }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("the API URL must not carry credentials: they come from RACING_API_USERNAME / "
+                    + "RACING_API_PASSWORD or RACING_API_CREDENTIALS_FILE");
+        }
         if (scheme.equals("http")) {
             if (!isLoopback(uri.getHost())) {
                 throw new IllegalArgumentException("http:// is allowed only for loopback addresses (127.0.0.1, localhost, [::1]); use https:// for "

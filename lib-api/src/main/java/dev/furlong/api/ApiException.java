@@ -79,14 +79,25 @@ public abstract sealed class ApiException extends RuntimeException
     /** A 200 whose body is not the JSON the contract promises (truncated, or not JSON). The raw body is kept. */
     public static final class MalformedResponse extends ApiException {
         private final String rawBody;
+        private final int attempts;
 
         public MalformedResponse(ApiRequest request, String reason, String rawBody) {
+            this(request, reason, rawBody, 1);
+        }
+
+        public MalformedResponse(ApiRequest request, String reason, String rawBody, int attempts) {
             super(request, "Malformed answer to " + request + ": " + reason, null);
             this.rawBody = rawBody;
+            this.attempts = attempts;
         }
 
         public String rawBody() {
             return rawBody;
+        }
+
+        /** How many times the request was sent before giving up. */
+        public int attempts() {
+            return attempts;
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.furlong.api.http.RateLimits;
 import dev.furlong.api.http.RetryPolicy;
 import dev.furlong.api.http.ThrottleInterceptor;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -182,8 +183,9 @@ public final class RacingApiClient implements AutoCloseable {
     }
 
     /**
-     * Follows a paged list: {@code skip += limit} while {@code skip < total}; stops early on an empty or short page (an
-     * answer that says there is more but gives nothing would otherwise loop).
+     * Follows a paged list: {@code skip += limit} while {@code skip < total}. An empty or short page ends the list; if
+     * {@code total} says items are still missing, the answer is incomplete and fails (so it is fetched again later) instead of
+     * being stored as the whole list.
      */
     List<ApiResponse> allPages(ApiRequest first, String itemsField, int maxLimit, int maxSkip) {
         RequestLimits.limit(first, intParam(first, "limit", maxLimit), maxLimit);
@@ -200,11 +202,15 @@ public final class RacingApiClient implements AutoCloseable {
             JsonNode items = root.get(itemsField);
             int count = items == null || items.isNull() ? 0 : items.size();
             int total = root.path("total").asInt(0);
-            int limit = root.path("limit").asInt(count);
-            int skip = root.path("skip").asInt(0);
-            int next = skip + Math.max(limit, count);
-            if (count == 0 || count < limit || next >= total) {
+            int limit = intParam(request, "limit", maxLimit);
+            int skip = intParam(request, "skip", 0); // ours, not the echo: a stuck echo must not loop
+            int next = skip + count;
+            if (next >= total) {
                 return pages;
+            }
+            if (count < limit) {
+                throw new ApiException.MalformedResponse(request, "the list is incomplete: " + next + " of " + total
+                        + " items, but the page holds only " + count, page.body());
             }
             if (next > maxSkip) {
                 throw new ApiException.RequestRejected(request, "the list has " + total + " items, more than skip <= " + maxSkip
@@ -255,7 +261,7 @@ public final class RacingApiClient implements AutoCloseable {
                     } catch (IOException e) {
                         lastReason = "malformed JSON (" + body.length() + " bytes)";
                         if (attempt >= retryPolicy.maxAttempts()) {
-                            throw new ApiException.MalformedResponse(request, lastReason, body);
+                            throw new ApiException.MalformedResponse(request, lastReason, body, attempt);
                         }
                     }
                 } else if (status == 404) {
@@ -270,7 +276,11 @@ public final class RacingApiClient implements AutoCloseable {
                 } else {
                     throw new ApiException.RetriesExhausted(request, attempt, status, "unexpected HTTP " + status, null);
                 }
+            } catch (InterruptedIOException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException.RetriesExhausted(request, attempt, 0, "interrupted", e);
             } catch (IOException e) {
+                metrics.recordCall(request.endpoint(), 0, 0, (System.nanoTime() - started) / 1_000_000);
                 lastStatus = 0;
                 lastCause = e;
                 lastReason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

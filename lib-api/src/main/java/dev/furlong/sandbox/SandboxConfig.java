@@ -85,6 +85,13 @@ public record SandboxConfig(long seed, String username, String password, boolean
         return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, all);
     }
 
+    @Override
+    public String toString() {
+        return "SandboxConfig[seed=" + seed + ", user=" + username + ", password=****, historicalResults=" + historicalResults
+                + ", today=" + today + ", rateLimits=" + rateLimits + ", edgeLimit=" + edgeLimit + ", corrections=" + corrections
+                + ", faults=" + faults + "]";
+    }
+
     public Faults faultsFor(Endpoint endpoint) {
         return faults.getOrDefault(endpoint, Faults.NONE);
     }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,7 @@ public final class SandboxServer implements AutoCloseable {
 
     public static final LocalDate HISTORICAL_RESULTS_START = SandboxApi.HISTORICAL_RESULTS_START;
 
+    private static final Logger LOG = Logger.getLogger(SandboxServer.class.getName());
     private static final Pattern RUNNER_HORSE_ID = Pattern.compile("\"horse_id\":\"[^\"]*\",");
 
     private final SandboxConfig config;
@@ -121,6 +124,8 @@ public final class SandboxServer implements AutoCloseable {
                 answer = api.answer(path, parseQuery(rawQuery));
             }
         } catch (RuntimeException e) {
+            // A bug in the sandbox, not a simulated fault: say so loudly, or it would pass for API flakiness.
+            LOG.log(Level.SEVERE, "sandbox failed on " + path, e);
             answer = SandboxApi.Answer.of(500, "{\"detail\":\"Internal Server Error\"}");
         }
         if (answer.status() == 200 && fault == Fault.DRIFT) {

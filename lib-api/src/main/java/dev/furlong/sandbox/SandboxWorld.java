@@ -360,10 +360,15 @@ public final class SandboxWorld {
         double overround = Math.min(1.30, 1.04 + 0.011 * n + r.nextDouble() * 0.03);
         String[] sp = new String[n];
         double[] spDec = new double[n];
-        for (int i = 0; i < n; i++) {
-            double fairDecimal = total / (weight[i] * overround);
-            sp[i] = nearestFraction(fairDecimal - 1);
-            spDec[i] = fractionValue(sp[i]) + 1;
+        // A hot favourite pinned at the shortest ladder price can leave the book under 1.05: widen the margin until it is not.
+        for (double book = 0; book < 1.05; overround += 1.06 - book) {
+            book = 0;
+            for (int i = 0; i < n; i++) {
+                double fairDecimal = total / (weight[i] * overround);
+                sp[i] = nearestFraction(fairDecimal - 1);
+                spDec[i] = fractionValue(sp[i]) + 1;
+                book += 1 / spDec[i];
+            }
         }
         double shortest = Double.MAX_VALUE;
         for (double d : spDec) {

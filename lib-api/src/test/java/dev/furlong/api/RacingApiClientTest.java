@@ -98,10 +98,12 @@ class RacingApiClientTest {
     }
 
     @Test
-    void stopsOnAShortPageEvenWhenTotalSaysMore() {
+    void aShortPageWhileTotalSaysMoreStopsAsAnIncompleteAnswerNotAWholeOne() {
         server.enqueue(json(200, page(500, 100, 0, 40)));
         try (RacingApiClient c = client()) {
-            assertEquals(1, c.results(LocalDate.of(2025, 10, 13), List.of("gb")).size());
+            ApiException.MalformedResponse e = assertThrows(ApiException.MalformedResponse.class,
+                    () -> c.results(LocalDate.of(2025, 10, 13), List.of("gb")));
+            assertTrue(e.getMessage().contains("40 of 500"), e.getMessage());
         }
         assertEquals(1, server.getRequestCount());
     }

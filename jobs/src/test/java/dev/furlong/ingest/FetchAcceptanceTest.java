@@ -1,0 +1,134 @@
+package dev.furlong.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.furlong.api.Endpoint;
+import dev.furlong.cli.Furlong;
+import dev.furlong.lake.Lake;
+import dev.furlong.sandbox.RequestLog;
+import dev.furlong.sandbox.SandboxConfig;
+import dev.furlong.sandbox.SandboxServer;
+import dev.furlong.sandbox.SimRace;
+import dev.furlong.testing.SparkTestSession;
+import dev.furlong.testing.TestPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fetcher against the sandbox with the API's rate limits on: the minimum number of calls, never a limit exceeded. */
+class FetchAcceptanceTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    static final Map<String, String> ENV = Map.of("RACING_API_USERNAME", "sandbox", "RACING_API_PASSWORD", "sandbox", "PG_USER", "postgres");
+
+    static int fetch(SandboxServer sandbox, Path lake, LocalDate today, String... more) {
+        List<String> args = new ArrayList<>(List.of("--api-url", sandbox.baseUrl(), "--lake", lake.toString(), "--today", today.toString(), "-q"));
+        args.addAll(0, List.of(more));
+        return Furlong.run(ENV, args.toArray(new String[0]));
+    }
+
+    static long calls(RequestLog log, String pathPrefix) {
+        return log.entries().stream().filter(e -> e.path().startsWith(pathPrefix)).count();
+    }
+
+    /** At most {@code burst + rate × T} requests in any window of length T, measured on the server's arrival times. */
+    static void assertWithin(List<RequestLog.Entry> entries, double rate, double burst, String what) {
+        List<Long> t = entries.stream().map(e -> e.at().toEpochMilli()).sorted().toList();
+        for (int i = 0; i < t.size(); i++) {
+            for (int j = i + 1; j < t.size(); j++) {
+                double window = (t.get(j) - t.get(i)) / 1000.0;
+                assertTrue(j - i + 1 <= burst + rate * window + 1, what + ": " + (j - i + 1) + " requests within " + window + " s");
+            }
+        }
+    }
+
+    @Test
+    void aThirtyDayBackfillMakesTheMinimumCallsAndARerunMakesNone(@TempDir Path dir) throws Exception {
+        SparkTestSession.get();
+        LocalDate from = TODAY.minusDays(33);
+        LocalDate to = TODAY.minusDays(4);
+        Path lake = dir.resolve("lake");
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0)) {
+            assertEquals(0, fetch(sandbox, lake, TODAY, "fetch", "--from", from.toString(), "--to", to.toString()));
+            long resultPages = 0;
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                resultPages += Math.max(1, (sandbox.world().racesOn(d).size() + 99) / 100);
+            }
+            RequestLog log = sandbox.requestLog();
+            assertEquals(30, resultPages, "no day of this world needs a second page");
+            assertEquals(resultPages, calls(log, "/v1/results"));
+            assertEquals(30, calls(log, "/v1/racecards/pro"));
+            assertEquals(1, calls(log, "/v1/courses/regions"));
+            assertEquals(1, log.entries().stream().filter(e -> e.path().equals("/v1/courses")).count());
+            assertEquals(62, log.entries().size());
+            assertEquals(List.of(), log.entries().stream().filter(e -> e.status() != 200).toList(), "no 429, no error");
+            List<Long> all = log.entries().stream().map(e -> e.at().toEpochMilli()).sorted().toList();
+            for (int i = 0; i + 100 < all.size(); i++) {
+                assertTrue(all.get(i + 100) - all.get(i) > 10_000, "more than 100 requests within 10 seconds");
+            }
+            assertWithin(log.entries(), 8, 1, "the client's global limit");
+            assertWithin(log.entries().stream().filter(e -> e.path().equals("/v1/results")).toList(), 5, 1, "results");
+            assertWithin(log.entries().stream().filter(e -> e.path().equals("/v1/racecards/pro")).toList(), 2, 1, "racecards");
+
+            log.clear();
+            assertEquals(0, fetch(sandbox, lake, TODAY, "fetch", "--from", from.toString(), "--to", to.toString()));
+            assertEquals(List.of(), log.entries(), "a rerun fetches nothing");
+        }
+
+        // The next day's scheduled sync asks only for the mutable window and the week of racecards ahead.
+        LocalDate tomorrow = TODAY.plusDays(1);
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(tomorrow), 0)) {
+            assertEquals(0, fetch(sandbox, lake, tomorrow, "sync", "--scope", "transactions", "--pg-url", TestPostgres.url(),
+                    "--pg-schema", "fetch_sync"));
+            Map<String, List<String>> byPath = sandbox.requestLog().entries().stream().collect(Collectors.groupingBy(
+                    RequestLog.Entry::path, Collectors.mapping(e -> e.query().replaceAll(".*(start_date|date)=([0-9-]+).*", "$2"),
+                            Collectors.toList())));
+            assertEquals(List.of("2026-11-28", "2026-11-27", "2026-11-26"), byPath.get("/v1/results"));
+            assertEquals(8, byPath.get("/v1/racecards/pro").size());
+            assertEquals(2, byPath.size());
+        }
+    }
+
+    @Test
+    void injectedFaultsAreRetriedAndNothingIsMissing(@TempDir Path dir) throws Exception {
+        var spark = SparkTestSession.get();
+        SandboxConfig.Faults faults = new SandboxConfig.Faults(Duration.ZERO, 0.15, 0.1, 0.1, 0, 0.05);
+        SandboxConfig config = SandboxConfig.defaults(TODAY).withRateLimits(false)
+                .withFaults(Endpoint.RESULTS, faults).withFaults(Endpoint.RACECARDS_PRO, faults);
+        Path lake = dir.resolve("lake");
+        LocalDate from = TODAY.minusDays(14);
+        LocalDate to = TODAY.minusDays(5);
+        try (SandboxServer sandbox = SandboxServer.start(config, 0)) {
+            int code = fetch(sandbox, lake, TODAY, "fetch", "--from", from.toString(), "--to", to.toString());
+            assertTrue(sandbox.requestLog().entries().stream().anyMatch(e -> e.status() != 200), "faults were injected");
+            Lake l = new Lake(lake.toString());
+            List<Row> stored = spark.read().format("delta").load(l.apiResponses()).collectAsList();
+            List<Row> failed = spark.read().format("delta").load(l.fetchLog()).where("outcome = 'failed'").collectAsList();
+            // Every unit is either in bronze or reported as failed, and the run's exit code says which.
+            assertEquals(22, stored.size() + failed.size());
+            assertEquals(failed.isEmpty() ? 0 : 1, code);
+            assertEquals(stored.size(), stored.stream().map(r -> r.getAs("request_key")).distinct().count(), "no duplicates");
+        }
+    }
+
+    @Test
+    void aSecondFetchIntoTheSameLakeIsTurnedAway(@TempDir Path dir) throws Exception {
+        Path lake = dir.resolve("lake");
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0);
+             FetchLock held = FetchLock.acquire(lake.toString(), () -> {
+                 throw new AssertionError("a local lake needs no database");
+             })) {
+            assertEquals(1, fetch(sandbox, lake, TODAY, "fetch", "--from", TODAY.minusDays(5).toString(), "--to",
+                    TODAY.minusDays(5).toString()));
+            assertEquals(0, sandbox.requestLog().entries().size());
+        }
+    }
+}
