@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class SandboxServer implements AutoCloseable {
 
-    public static final LocalDate HISTORICAL_RESULTS_START = SandboxApi.HISTORICAL_RESULTS_START;
-
     private static final Logger LOG = Logger.getLogger(SandboxServer.class.getName());
     private static final Pattern RUNNER_HORSE_ID = Pattern.compile("\"horse_id\":\"[^\"]*\",");
 
