@@ -3,7 +3,6 @@ package dev.furlong.cli;
 import dev.furlong.config.InvalidSettingException;
 import dev.furlong.config.Redact;
 import dev.furlong.config.Settings;
-import dev.furlong.pipeline.DemoRun;
 import dev.furlong.pipeline.RunContext;
 import dev.furlong.publish.PgTarget;
 import java.util.concurrent.Callable;
@@ -11,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "db", mixinStandardHelpOptions = true, description = "The embedded Postgres.",
         subcommands = DbCommand.Serve.class)
@@ -32,15 +30,12 @@ final class DbCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--demo", description = "Serve the demo's embedded Postgres (./furlong-data/demo/pg).")
-        boolean demo;
+        @Mixin
+        DemoDatabaseOption demoDatabase;
 
         @Override
         public Integer call() throws Exception {
-            Settings settings = common.settings();
-            if (demo) {
-                settings = DemoRun.demoSettings(settings);
-            }
+            Settings settings = demoDatabase.apply(common.settings());
             if (settings.pgUrl().isPresent()) {
                 throw new InvalidSettingException("a Postgres URL is configured (" + Redact.url(settings.pgUrl().get())
                         + "): there is no embedded Postgres to serve");

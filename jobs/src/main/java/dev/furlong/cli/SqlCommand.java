@@ -1,7 +1,6 @@
 package dev.furlong.cli;
 
 import dev.furlong.config.Settings;
-import dev.furlong.pipeline.DemoRun;
 import dev.furlong.pipeline.RunContext;
 import dev.furlong.publish.PgTarget;
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
@@ -28,15 +26,12 @@ final class SqlCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL to run.")
     String query;
 
-    @Option(names = "--demo", description = "Use the demo's embedded Postgres (./furlong-data/demo/pg).")
-    boolean demo;
+    @Mixin
+    DemoDatabaseOption demoDatabase;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = common.settings();
-        if (demo) {
-            settings = DemoRun.demoSettings(settings);
-        }
+        Settings settings = demoDatabase.apply(common.settings());
         Console console = new Console(System.err, common.verbosity() < 0);
         try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {
             PgTarget db = ctx.database();
