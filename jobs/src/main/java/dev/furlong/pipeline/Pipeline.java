@@ -1,13 +1,12 @@
 package dev.furlong.pipeline;
 
-
 import dev.furlong.api.Endpoint;
 import dev.furlong.ingest.BronzeWriter;
+import dev.furlong.ingest.FetchLock;
 import dev.furlong.ingest.FetchPlan;
 import dev.furlong.ingest.FetchPlanner;
-import dev.furlong.ingest.FetchReport;
-import dev.furlong.ingest.FetchLock;
 import dev.furlong.ingest.FetchProgress;
+import dev.furlong.ingest.FetchReport;
 import dev.furlong.ingest.Fetcher;
 import dev.furlong.ingest.HorsesToEnrich;
 import dev.furlong.lake.DeltaTables;
@@ -23,6 +22,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 
 /** The stages of a run (fetch → transform → publish), each usable on its own. */
@@ -36,22 +36,21 @@ public final class Pipeline {
 
     /** {@code backfill} / {@code fetch}: plans the range against what bronze holds, prints the plan, and fetches it. */
     public FetchReport fetch(LocalDate from, LocalDate to, boolean refresh) {
-        Bronze bronze = bronzeHoldings();
-        return run(planner().plan(from, to, refresh, bronze.stored()), "fetch " + from + " to " + to, bronze);
+        return run("fetch " + from + " to " + to, stored -> planner().plan(from, to, refresh, stored));
     }
 
     /** The scheduled fetch: the mutable window and upcoming racecards, and/or courses and regions when due. */
     public FetchReport sync(boolean transactions, boolean statics) {
-        Bronze bronze = bronzeHoldings();
-        return run(planner().planSync(transactions, statics, bronze.stored()), "sync", bronze);
+        return run("sync", stored -> planner().planSync(transactions, statics, stored));
     }
 
     /** Horse details for horses seen only in results, newest first, within a budget of calls. */
     public FetchReport enrichHorses(int budget) {
-        Bronze bronze = bronzeHoldings();
-        List<String> horses = !DeltaTables.exists(ctx.spark(), ctx.lake().apiResponses()) ? List.of()
-                : HorsesToEnrich.from(ctx.spark().read().format("delta").load(ctx.lake().apiResponses()));
-        return run(planner().planHorses(horses, budget, bronze.stored()), "horse details", bronze);
+        return run("horse details", stored -> {
+            List<String> horses = !DeltaTables.exists(ctx.spark(), ctx.lake().apiResponses()) ? List.of()
+                    : HorsesToEnrich.from(ctx.spark().read().format("delta").load(ctx.lake().apiResponses()));
+            return planner().planHorses(horses, budget, stored);
+        });
     }
 
     private FetchPlanner planner() {
@@ -59,22 +58,33 @@ public final class Pipeline {
         return new FetchPlanner(s.today(), s.regions(), s.historicalResults(), s.mutableWindowDays());
     }
 
-    private FetchReport run(FetchPlan plan, String what, Bronze bronze) {
+    /** Plans against bronze and fetches, holding the fetch lock from the reading of bronze to the last commit. */
+    private FetchReport run(String what, Function<FetchPlanner.Stored, FetchPlan> planning) {
         var settings = ctx.settings();
+        if (settings.dryRun()) {
+            return new FetchReport(announce(what, planning.apply(bronzeHoldings().stored())));
+        }
+        try (FetchLock lock = FetchLock.acquire(settings.lake(), this::databaseConnection)) {
+            Bronze bronze = bronzeHoldings();
+            FetchPlan plan = announce(what, planning.apply(bronze.stored()));
+            if (plan.isEmpty()) {
+                return new FetchReport(plan);
+            }
+            try (FetchProgress progress = FetchProgress.forConsole(line -> ctx.console().info(line))) {
+                BronzeWriter writer = new BronzeWriter(ctx.spark(), ctx.lake(), settings.runId(), settings.fetchBatchSize(),
+                        Duration.ofSeconds(settings.fetchBatchSeconds()));
+                FetchReport report = new Fetcher(ctx.client(), writer, bronze.hashes(), progress).run(plan);
+                ctx.console().result(report.render(ctx.client().metrics()));
+                return report;
+            }
+        }
+    }
+
+    private FetchPlan announce(String what, FetchPlan plan) {
         plan.notes().forEach(n -> ctx.console().info("note: " + n));
         ctx.console().info(what + ": " + (plan.isEmpty() ? "nothing to fetch" : plan.unitsByEndpoint() + " to fetch")
                 + (plan.skipped().isEmpty() ? "" : ", already in bronze: " + plan.skipped()));
-        if (settings.dryRun() || plan.isEmpty()) {
-            return new FetchReport(plan);
-        }
-        try (FetchLock lock = FetchLock.acquire(settings.lake(), this::databaseConnection);
-             FetchProgress progress = FetchProgress.forConsole(line -> ctx.console().info(line))) {
-            BronzeWriter writer = new BronzeWriter(ctx.spark(), ctx.lake(), settings.runId(), settings.fetchBatchSize(),
-                    Duration.ofSeconds(settings.fetchBatchSeconds()));
-            FetchReport report = new Fetcher(ctx.client(), writer, bronze.hashes(), progress).run(plan);
-            ctx.console().result(report.render(ctx.client().metrics()));
-            return report;
-        }
+        return plan;
     }
 
     private Connection databaseConnection() {
