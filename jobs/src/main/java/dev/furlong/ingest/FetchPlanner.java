@@ -18,10 +18,6 @@ import java.util.Map;
  */
 public final class FetchPlanner {
 
-    /** The historical results add-on reaches back to this date. */
-    public static final LocalDate HISTORICAL_RESULTS_START = LocalDate.of(1988, 1, 1);
-    /** Without the add-on, results reach back this many days. */
-    public static final int STANDARD_RESULTS_DAYS = 365;
     /** Racecards are published up to a week ahead. */
     public static final int RACECARD_DAYS_AHEAD = 7;
     /** Courses and regions are fetched again when bronze's copy is older than this. */
@@ -106,7 +102,8 @@ public final class FetchPlanner {
     }
 
     private void addResults(Builder plan, LocalDate from, LocalDate to) {
-        LocalDate earliest = historicalResults ? HISTORICAL_RESULTS_START : today.minusDays(STANDARD_RESULTS_DAYS);
+        LocalDate earliest = historicalResults ? RequestLimits.HISTORICAL_RESULTS_START
+                : today.minusDays(RequestLimits.STANDARD_RESULTS_DAYS);
         LocalDate latest = today.minusDays(1); // a day's results are complete once it is over
         if (from.isBefore(earliest)) {
             plan.notes.add("results before " + earliest + " cannot be fetched: "

@@ -15,6 +15,9 @@ public final class RequestLimits {
     public static final int RACECARDS_MAX_LIMIT = 500;
     public static final int RACECARDS_MAX_SKIP = 500;
     public static final int MAX_RANGE_DAYS = 365;
+    /** Without the historical results add-on, results reach back this many days; with it, to 1988-01-01. */
+    public static final int STANDARD_RESULTS_DAYS = 365;
+    public static final LocalDate HISTORICAL_RESULTS_START = LocalDate.of(1988, 1, 1);
     /** Racecards pro are tracked from this date; the API has none before it. */
     public static final LocalDate RACECARDS_PRO_START = LocalDate.of(2023, 1, 23);
 

@@ -27,16 +27,6 @@ final class RacecardJson {
         this.world = world;
     }
 
-    ObjectNode page(List<SimRace> page, int total, int limit, int skip, List<Map.Entry<String, String>> echo) {
-        ObjectNode root = SandboxJson.JSON.createObjectNode();
-        ArrayNode cards = root.putArray("racecards");
-        page.forEach(race -> cards.add(racecard(race)));
-        root.put("total", total).put("limit", limit).put("skip", skip);
-        ArrayNode query = root.putArray("query");
-        echo.forEach(e -> query.addArray().add(e.getKey()).add(e.getValue()));
-        return root;
-    }
-
     ObjectNode racecard(SimRace race) {
         Rng r = Rng.of(world.seed(), SALT_CARD, race.raceId().hashCode());
         List<SimRunner> declared = race.declared();

@@ -3,6 +3,7 @@ package dev.furlong.sandbox;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.furlong.api.Endpoint;
+import dev.furlong.api.RequestLimits;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -23,8 +24,6 @@ import java.util.stream.Collectors;
  */
 final class SandboxApi {
 
-    static final LocalDate HISTORICAL_RESULTS_START = LocalDate.of(1988, 1, 1);
-    static final LocalDate RACECARDS_START = LocalDate.of(2023, 1, 23);
     private static final int RESULTS_DEFAULT_LIMIT = 25; // what the live API does; the spec says 50
     private static final Pattern RESULT = Pattern.compile("/v1/results/([^/]+)");
     private static final Pattern RACECARD = Pattern.compile("/v1/racecards/([^/]+)/pro");
@@ -123,13 +122,13 @@ final class SandboxApi {
     private Answer results(List<Map.Entry<String, String>> query) {
         LocalDate today = config.today();
         LocalDate end = date(query, "end_date", today);
-        LocalDate start = date(query, "start_date", end.minusDays(365));
-        int limit = integer(query, "limit", RESULTS_DEFAULT_LIMIT, 1, 100);
-        int skip = integer(query, "skip", 0, 0, 20_000);
+        LocalDate start = date(query, "start_date", end.minusDays(RequestLimits.STANDARD_RESULTS_DAYS));
+        int limit = integer(query, "limit", RESULTS_DEFAULT_LIMIT, 1, RequestLimits.RESULTS_MAX_LIMIT);
+        int skip = integer(query, "skip", 0, 0, RequestLimits.RESULTS_MAX_SKIP);
         if (end.isBefore(start)) {
             throw InvalidParameter.of("end_date", "end_date must not be before start_date", end.toString());
         }
-        if (ChronoUnit.DAYS.between(start, end) > 365) {
+        if (ChronoUnit.DAYS.between(start, end) > RequestLimits.MAX_RANGE_DAYS) {
             throw InvalidParameter.of("start_date", "the date range must not exceed 365 days", start.toString());
         }
         if (start.isBefore(earliestResult())) {
@@ -147,7 +146,8 @@ final class SandboxApi {
                 }
             }
         }
-        return Answer.json(SandboxJson.resultsPage(page(races, skip, limit), races.size(), limit, skip, echo(query)));
+        return Answer.json(SandboxJson.page("results", page(races, skip, limit).stream().map(SandboxJson::result).toList(),
+                races.size(), limit, skip, echo(query)));
     }
 
     private Answer result(String raceId) {
@@ -158,16 +158,17 @@ final class SandboxApi {
 
     private Answer racecards(List<Map.Entry<String, String>> query) {
         LocalDate date = date(query, "date", config.today());
-        int limit = integer(query, "limit", 500, 1, 500);
-        int skip = integer(query, "skip", 0, 0, 500);
+        int limit = integer(query, "limit", RequestLimits.RACECARDS_MAX_LIMIT, 1, RequestLimits.RACECARDS_MAX_LIMIT);
+        int skip = integer(query, "skip", 0, 0, RequestLimits.RACECARDS_MAX_SKIP);
         if (!inRacecardWindow(date)) {
-            throw InvalidParameter.of("date", "racecards are available from " + RACECARDS_START + " to "
+            throw InvalidParameter.of("date", "racecards are available from " + RequestLimits.RACECARDS_PRO_START + " to "
                     + config.today().plusDays(7), date.toString());
         }
         Set<String> regions = values(query, "region_codes").stream().map(String::toUpperCase).collect(Collectors.toSet());
         Set<String> courses = Set.copyOf(values(query, "course_ids"));
         List<SimRace> races = world.racesOn(date).stream().filter(r -> matches(r, regions, courses)).toList();
-        return Answer.json(cards.page(page(races, skip, limit), races.size(), limit, skip, echo(query)));
+        return Answer.json(SandboxJson.page("racecards", page(races, skip, limit).stream().map(cards::racecard).toList(),
+                races.size(), limit, skip, echo(query)));
     }
 
     private Answer racecard(String raceId) {
@@ -219,11 +220,12 @@ final class SandboxApi {
     }
 
     private LocalDate earliestResult() {
-        return config.historicalResults() ? HISTORICAL_RESULTS_START : config.today().minusDays(365);
+        return config.historicalResults() ? RequestLimits.HISTORICAL_RESULTS_START
+                : config.today().minusDays(RequestLimits.STANDARD_RESULTS_DAYS);
     }
 
     private boolean inRacecardWindow(LocalDate date) {
-        return !date.isBefore(RACECARDS_START) && !date.isAfter(config.today().plusDays(7));
+        return !date.isBefore(RequestLimits.RACECARDS_PRO_START) && !date.isAfter(config.today().plusDays(7));
     }
 
     /** Region filters are ignored when a course filter is given, as the API documents. */

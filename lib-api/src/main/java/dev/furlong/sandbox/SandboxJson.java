@@ -44,11 +44,11 @@ final class SandboxJson {
         return page;
     }
 
-    /** A results page: {@code results}, {@code total}, {@code limit}, {@code skip}, and {@code query} echoing the filters. */
-    static ObjectNode resultsPage(List<SimRace> page, int total, int limit, int skip, List<Map.Entry<String, String>> echo) {
+    /** A page of a list: its items, {@code total}, {@code limit}, {@code skip}, and {@code query} echoing the filters. */
+    static ObjectNode page(String itemsField, List<ObjectNode> items, int total, int limit, int skip,
+                           List<Map.Entry<String, String>> echo) {
         ObjectNode root = JSON.createObjectNode();
-        ArrayNode results = root.putArray("results");
-        page.forEach(race -> results.add(result(race)));
+        root.putArray(itemsField).addAll(items);
         root.put("total", total).put("limit", limit).put("skip", skip);
         ArrayNode query = root.putArray("query");
         echo.forEach(e -> query.addArray().add(e.getKey()).add(e.getValue()));
