@@ -120,7 +120,12 @@ public final class Pipeline {
     }
 
     public TransformReport transform() {
-        TransformJob job = new TransformJob(ctx.spark(), ctx.lake(), ctx.settings().regions(), ctx.settings().runId());
+        return transform(null, null);
+    }
+
+    /** Transforms new answers, or with {@code from}/{@code to} every answer of those race dates again. */
+    public TransformReport transform(LocalDate from, LocalDate to) {
+        TransformJob job = new TransformJob(ctx.spark(), ctx.lake(), ctx.settings().regions(), ctx.settings().runId(), from, to);
         TransformReport report = job.run();
         ctx.console().result(report.render());
         if (!report.invariantHolds()) {

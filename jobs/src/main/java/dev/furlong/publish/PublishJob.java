@@ -2,7 +2,7 @@ package dev.furlong.publish;
 
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
-import dev.furlong.transform.TransformJob;
+import dev.furlong.transform.SourceMerge;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,8 @@ public final class PublishJob {
     }
 
     public static final List<Mapping> TABLES = List.of(
-            new Mapping("races", "ra_races", TransformJob.RACE_KEYS),
-            new Mapping("runners", "ra_runners", TransformJob.RUNNER_KEYS));
+            new Mapping("races", "ra_races", SourceMerge.RACE_KEYS),
+            new Mapping("runners", "ra_runners", SourceMerge.RUNNER_KEYS));
 
     private final SparkSession spark;
     private final Lake lake;

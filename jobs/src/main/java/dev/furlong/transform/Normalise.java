@@ -118,8 +118,85 @@ public final class Normalise {
                 when(denominator.gt(0), round(numerator.divide(denominator).plus(1), 2)));
     }
 
-    /** Sex codes in upper case: results give "G"; the words racecards use are mapped elsewhere. */
+    private static final String[][] SEXES = {{"C", "colt"}, {"F", "filly"}, {"G", "gelding"}, {"H", "horse"}, {"M", "mare"},
+            {"R", "rig"}};
+
+    /** The one-letter sex code from either form: results give "G", racecards "gelding" (and their own code). */
     public static Column sexCode(Column c) {
-        return upper(text(c));
+        Column t = lower(text(c));
+        Column code = null;
+        for (String[] s : SEXES) {
+            code = (code == null ? when(t.isin(s[0].toLowerCase(), s[1]), lit(s[0])) : code.when(t.isin(s[0].toLowerCase(), s[1]), lit(s[0])));
+        }
+        return code;
+    }
+
+    /** The word for a sex code: "G" → "gelding". */
+    public static Column sexWord(Column code) {
+        Column word = null;
+        for (String[] s : SEXES) {
+            word = (word == null ? when(code.equalTo(s[0]), lit(s[1])) : word.when(code.equalTo(s[0]), lit(s[1])));
+        }
+        return word;
+    }
+
+    /**
+     * Yards from any distance text: "1m3f", "1m53y", "2m6f31y", "11f", "8.5f", "1m½f", "2419y" or "2419 yards", and metres
+     * ("1600m", a number too large to be miles). Null when the text is none of these.
+     */
+    public static Column distanceYards(Column c) {
+        Column t = lower(regexp_replace(text(c), "\\s+", ""));
+        Column metres = regexp_extract(t, "^(\\d{3,5})(?:m|metres)$", 1).try_cast(DataTypes.IntegerType);
+        Column yardsOnly = regexp_extract(t, "^(\\d{3,5})(?:y|yds|yards)$", 1).try_cast(DataTypes.IntegerType);
+        String mfy = "^(?:(\\d)m)?(?:(\\d{1,2}(?:\\.5)?)?(½)?f)?(?:(\\d{1,3})y)?$";
+        Column miles = regexp_extract(t, mfy, 1).try_cast(DataTypes.IntegerType);
+        Column furlongs = regexp_extract(t, mfy, 2).try_cast(DataTypes.DoubleType);
+        Column half = regexp_extract(t, mfy, 3).equalTo("½");
+        Column yards = regexp_extract(t, mfy, 4).try_cast(DataTypes.IntegerType);
+        Column composed = coalesce(miles, lit(0)).multiply(1760)
+                .plus(coalesce(furlongs, lit(0.0)).multiply(220))
+                .plus(when(half, lit(110)).otherwise(lit(0)))
+                .plus(coalesce(yards, lit(0)));
+        Column matchedComposed = t.rlike(mfy).and(t.notEqual(""));
+        return when(metres.isNotNull(), round(metres.divide(0.9144)).cast(DataTypes.IntegerType))
+                .when(yardsOnly.isNotNull(), yardsOnly)
+                .when(matchedComposed, round(composed).cast(DataTypes.IntegerType));
+    }
+
+    /** Weight in pounds from "8-10" (stones-pounds): 122. */
+    public static Column stoneLbs(Column c) {
+        String pattern = "^\\s*(\\d{1,2})-(\\d{1,2})\\s*$";
+        return regexp_extract(text(c), pattern, 1).try_cast(DataTypes.IntegerType).multiply(14)
+                .plus(regexp_extract(text(c), pattern, 2).try_cast(DataTypes.IntegerType));
+    }
+
+    /** The claim a racecard prints after a jockey's name: "Rose Dawes(5)" → 5; 0 without one. */
+    public static Column jockeyClaim(Column c) {
+        Column claim = regexp_extract(text(c), "\\((\\d+)\\)\\s*$", 1).try_cast(DataTypes.IntegerType);
+        return when(text(c).isNull(), lit(null).cast(DataTypes.IntegerType)).otherwise(coalesce(claim, lit(0)));
+    }
+
+    /** The currency of a prize text: "£12,851" → GBP, "€5,900" → EUR; null without a symbol. */
+    public static Column currencyOfPrize(Column c) {
+        Column t = text(c);
+        return when(t.startsWith("£"), lit("GBP")).when(t.startsWith("€"), lit("EUR")).when(t.startsWith("$"), lit("USD"));
+    }
+
+    /**
+     * The codes results use for a horse that did not finish or was disqualified, besides numeric places. A code outside this
+     * list is not guessed at: the runner is quarantined so the list can be extended.
+     */
+    public static final java.util.List<String> POSITION_CODES = java.util.List.of("PU", "F", "UR", "BD", "RO", "SU", "RR", "CO",
+            "REF", "LFT", "VOI", "DSQ", "DIS", "DNF", "HR", "RTR", "U", "P", "R", "S", "B");
+
+    /** True when the position text is a place ("1", "12") or a known code ("PU"); null text counts as known (no position). */
+    public static Column isKnownPosition(Column c) {
+        Column t = upper(text(c));
+        return t.isNull().or(t.rlike("^[0-9]{1,2}$")).or(t.isin(POSITION_CODES.toArray()));
+    }
+
+    /** An age from "5", "5yo" or a phrase like "Died as a 5" (the number the text states). */
+    public static Column age(Column c) {
+        return text(regexp_extract(c, "(?i)^(?:died as an? )?(\\d{1,2})(?:yo)?$", 1)).try_cast(DataTypes.IntegerType);
     }
 }

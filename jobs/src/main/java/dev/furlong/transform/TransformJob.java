@@ -3,118 +3,337 @@ package dev.furlong.transform;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Bronze results → silver {@code races}, {@code runners} and {@code quarantine}. Idempotent: silver is upserted by natural key
- * and a row changes only when its content does. Checks at the end that every runner in bronze is in silver, in quarantine, or
- * counted as outside the configured regions.
+ * Bronze → the 14 silver tables and {@code silver/quarantine}. Incremental: only answers that are new or changed since the
+ * last run are read (see {@link TransformLog}), and for a race date that has any, every results and racecards answer of that
+ * date is read, so each race is rebuilt from all its sources at once and comes out the same whatever order they arrived in.
+ * Silver is merged by key and a row changes only when its content does. Checks at the end that every runner in the answers it
+ * read is in silver, in quarantine, or counted as outside the configured regions.
  */
 public final class TransformJob {
 
-    public static final List<String> RACE_KEYS = List.of("race_id");
-    public static final List<String> RUNNER_KEYS = List.of("race_id", "horse_id");
-    private static final List<String> QUARANTINE_KEYS = List.of("request_key", "json_path", "reason");
+    private static final Set<String> RACE_ENDPOINTS = Set.of(PageSource.RESULTS.endpoint(), PageSource.RACECARDS.endpoint());
 
     private final SparkSession spark;
     private final Lake lake;
     private final List<String> regions;
     private final String runId;
+    private final LocalDate from;
+    private final LocalDate to;
 
     public TransformJob(SparkSession spark, Lake lake, List<String> regions, String runId) {
+        this(spark, lake, regions, runId, null, null);
+    }
+
+    /** With {@code from}/{@code to}: every answer of those race dates is transformed again, whether new or not. */
+    public TransformJob(SparkSession spark, Lake lake, List<String> regions, String runId, LocalDate from, LocalDate to) {
         this.spark = spark;
         this.lake = lake;
-        this.regions = regions;
+        this.regions = regions.stream().map(String::toLowerCase).toList();
         this.runId = runId;
+        this.from = from;
+        this.to = to;
+    }
+
+    private boolean inRange(LocalDate d) {
+        return (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
     }
 
     public TransformReport run() {
         if (!DeltaTables.exists(spark, lake.apiResponses())) {
-            return new TransformReport(List.of(), 0, true, "bronze is empty: nothing to transform");
+            return TransformReport.nothing("bronze is empty: nothing to transform");
         }
-        Dataset<Row> bronze = spark.read().format("delta").load(lake.apiResponses()).where(col("endpoint").equalTo("results"));
-        Dataset<Row> races = ResultsFlattener.races(bronze).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> bronze = spark.read().format("delta").load(lake.apiResponses());
+        TransformLog log = new TransformLog(spark, lake);
+        Dataset<Row> todo = (from == null && to == null ? log.untransformed(bronze)
+                : bronze.select("endpoint", "request_key", "body_sha256", "partition_date")
+                .where(col("endpoint").isin(RACE_ENDPOINTS.toArray())
+                        .and(from == null ? lit(true) : col("partition_date").geq(Date.valueOf(from)))
+                        .and(to == null ? lit(true) : col("partition_date").leq(Date.valueOf(to)))))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Dataset<Row> inside = ResultsFlattener.inRegions(races, regions, true);
-            Dataset<Row> runners = ResultsFlattener.runners(inside).persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                Dataset<Row> silverRaces = ResultsFlattener.silverRaces(inside).withColumn("updated_at", current_timestamp());
-                Dataset<Row> silverRunners = ResultsFlattener.silverRunners(runners).withColumn("updated_at", current_timestamp());
-                Dataset<Row> quarantinedRunners = ResultsFlattener.quarantinedRunners(runners);
-                Dataset<Row> quarantine = ResultsFlattener.unparseablePages(bronze)
-                        .unionByName(ResultsFlattener.quarantinedRaces(races))
-                        .unionByName(quarantinedRunners)
-                        .withColumn("run_id", lit(runId))
-                        .withColumn("quarantined_at", current_timestamp());
-
-                // Every count the report and the invariant need, in one pass over the races.
-                Column valid = ResultsFlattener.isValidRace();
-                Column outsideRegions = ResultsFlattener.isOutsideRegions(regions);
-                Column size = coalesce(size(col("r.runners")), lit(0)).cast("long");
-                Row c = races.agg(
-                        sum(size),
-                        sum(when(valid.unary_$bang(), size).otherwise(0L)),
-                        sum(when(outsideRegions, size).otherwise(0L)),
-                        count(when(valid.unary_$bang(), lit(1))),
-                        count(when(outsideRegions, lit(1)))).head();
-                long runnersInBronze = c.isNullAt(0) ? 0 : c.getLong(0);
-                long runnersOfInvalidRaces = c.isNullAt(1) ? 0 : c.getLong(1);
-                long runnersOutside = c.isNullAt(2) ? 0 : c.getLong(2);
-                long racesQuarantined = c.getLong(3);
-                long racesOutside = c.getLong(4);
-                long quarantinedRunnerCount = quarantinedRunners.count();
-
-                List<TableCounts> counts = new ArrayList<>();
-                counts.add(upsert("races", silverRaces, RACE_KEYS, racesQuarantined, racesOutside));
-                TableCounts runnerCounts = upsert("runners", silverRunners, RUNNER_KEYS,
-                        quarantinedRunnerCount + runnersOfInvalidRaces, runnersOutside);
-                counts.add(runnerCounts);
-                long quarantineRows = quarantine.count();
-                if (quarantineRows > 0) {
-                    DeltaTables.upsert(spark, lake.quarantine(), quarantine, QUARANTINE_KEYS, List.of("run_id", "quarantined_at"));
-                }
-
-                long landed = spark.read().format("delta").load(lake.silver("runners"))
-                        .join(silverRunners.select("race_id", "horse_id"),
-                                scala.jdk.javaapi.CollectionConverters.asScala(RUNNER_KEYS).toSeq(), "left_semi")
-                        .count();
-                long accounted = runnerCounts.rowsIn() + runnerCounts.quarantined() + runnersOutside;
-                boolean holds = accounted == runnersInBronze && landed == runnerCounts.rowsIn();
-                String detail = String.format("%d runners in bronze = %d in silver + %d quarantined + %d outside regions%s",
-                        runnersInBronze, runnerCounts.rowsIn(), runnerCounts.quarantined(), runnersOutside,
-                        landed == runnerCounts.rowsIn() ? "" : "; but only " + landed + " of them are readable in silver");
-                return new TransformReport(counts, runnersInBronze, holds, detail);
-            } finally {
-                runners.unpersist();
+            List<Row> todoSummary = todo.groupBy("endpoint", "partition_date").count().collectAsList();
+            if (todoSummary.isEmpty()) {
+                return TransformReport.nothing("no new or changed answers in bronze since the last transform");
             }
+            TreeSet<LocalDate> dates = new TreeSet<>();
+            Set<String> endpoints = new TreeSet<>();
+            for (Row r : todoSummary) {
+                endpoints.add(r.getString(0));
+                if (RACE_ENDPOINTS.contains(r.getString(0)) && inRange(r.getLocalDate(1))) {
+                    dates.add(r.getLocalDate(1));
+                }
+            }
+            Dataset<Row> raceAnswers = bronze.where(col("endpoint").isin(RACE_ENDPOINTS.toArray())
+                    .and(col("partition_date").isin(dates.toArray())));
+            Dataset<Row> horseAnswers = bronze.where(col("endpoint").equalTo("horse_pro").and(col("http_status").equalTo(200)))
+                    .join(todo.where(col("endpoint").equalTo("horse_pro")).select("request_key"),
+                            CollectionConverters.asScala(List.of("request_key")).toSeq(), "left_semi");
+            TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints).execute();
+            if (report.invariantHolds()) {
+                log.record(todo, runId);
+            }
+            return report;
         } finally {
-            races.unpersist();
+            todo.unpersist();
         }
     }
 
-    private TableCounts upsert(String table, Dataset<Row> rows, List<String> keys, long quarantined, long outside) {
-        Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long in = cached.count();
-            String path = lake.silver(table);
-            long[] iu = DeltaTables.upsert(spark, path, cached, keys, List.of("updated_at"));
-            return new TableCounts(table, in, iu[0], iu[1], quarantined, outside);
-        } finally {
-            cached.unpersist();
+    /** One run over a chosen set of answers; keeps its cached intermediate results and releases them at the end. */
+    private final class Run {
+        private final Dataset<Row> raceAnswers;
+        private final Dataset<Row> horseAnswers;
+        private final Dataset<Row> bronze;
+        private final Set<String> endpoints;
+        private final List<Dataset<Row>> cached = new ArrayList<>();
+        private final List<TableCounts> counts = new ArrayList<>();
+        private final Map<PageSource, Dataset<Row>> races = new EnumMap<>(PageSource.class);
+        private final Map<PageSource, Dataset<Row>> runnerRows = new EnumMap<>(PageSource.class);
+
+        Run(Dataset<Row> raceAnswers, Dataset<Row> horseAnswers, Dataset<Row> bronze, Set<String> endpoints) {
+            this.raceAnswers = raceAnswers;
+            this.horseAnswers = horseAnswers;
+            this.bronze = bronze;
+            this.endpoints = endpoints;
+        }
+
+        private Dataset<Row> cache(Dataset<Row> d) {
+            Dataset<Row> c = d.persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(c);
+            return c;
+        }
+
+        TransformReport execute() {
+            try {
+                for (PageSource s : PageSource.values()) {
+                    races.put(s, cache(BronzePages.races(raceAnswers, s)));
+                    Dataset<Row> inside = races.get(s).where(BronzePages.isInRegions(regions));
+                    Dataset<Row> opened = BronzePages.runners(inside);
+                    runnerRows.put(s, cache(s == PageSource.RESULTS ? ResultsFlattener.runners(opened) : RacecardsFlattener.runners(opened)));
+                }
+                Accounting accounting = account();
+                Dataset<Row> resultRaces = races.get(PageSource.RESULTS).where(BronzePages.isInRegions(regions));
+                Dataset<Row> cardRaces = races.get(PageSource.RACECARDS).where(BronzePages.isInRegions(regions));
+                Dataset<Row> validResults = valid(PageSource.RESULTS);
+                Dataset<Row> validCards = valid(PageSource.RACECARDS);
+
+                Dataset<Row> silverRaces = SourceMerge.races(ResultsFlattener.races(resultRaces), RacecardsFlattener.races(cardRaces));
+                upsert("races", silverRaces, SourceMerge.RACE_KEYS, accounting.racesQuarantined, accounting.racesOutside);
+
+                Dataset<Row> inResult = runnerRows.get(PageSource.RESULTS).where(col("horse_id").isNotNull()).select("race_id", "horse_id");
+                Dataset<Row> silverRunners = SourceMerge.runners(
+                        validResults.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_RESULT)),
+                        validCards.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_CARD)),
+                        inResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id")));
+                TableCounts runners = upsert("runners", silverRunners, SourceMerge.RUNNER_KEYS,
+                        accounting.runnersQuarantined(), accounting.runnersOutside());
+
+                upsert("race_results", ResultsFlattener.raceResults(resultRaces, validResults), SourceMerge.RACE_KEYS, 0,
+                        accounting.racesOutside);
+
+                transformEntities(validResults, validCards);
+                transformReference(validCards);
+                long quarantined = quarantine();
+
+                long landed = spark.read().format("delta").load(lake.silver("runners"))
+                        .join(Stream.of(validResults, validCards).map(d -> d.select("race_id", "horse_id"))
+                                        .reduce(Dataset::union).orElseThrow().distinct(),
+                                CollectionConverters.asScala(SourceMerge.RUNNER_KEYS).toSeq(), "left_semi").count();
+                long expected = silverRunners.count();
+                boolean holds = accounting.balances() && landed == expected;
+                String detail = accounting.describe() + (landed == expected ? ""
+                        : "; but only " + landed + " of the " + expected + " runner rows are readable in silver")
+                        + "; " + quarantined + " records quarantined in all";
+                return new TransformReport(counts, accounting.runnersInBronze(), holds, detail);
+            } finally {
+                cached.forEach(Dataset::unpersist);
+            }
+        }
+
+        private Dataset<Row> valid(PageSource s) {
+            return runnerRows.get(s).where(col("problems").isNull());
+        }
+
+        /** Runner records per source: in the answers, usable, quarantined, in quarantined races, outside the regions. */
+        private Accounting account() {
+            Accounting a = new Accounting();
+            for (PageSource s : PageSource.values()) {
+                Column size = coalesce(size(col("r.runners")), lit(0)).cast(DataTypes.LongType);
+                Column invalid = BronzePages.isValidRace().unary_$bang();
+                Column outside = BronzePages.isOutsideRegions(regions);
+                Row c = races.get(s).agg(
+                        sum(size),
+                        sum(when(invalid, size).otherwise(0L)),
+                        sum(when(outside, size).otherwise(0L)),
+                        sum(when(invalid, 1L).otherwise(0L)),
+                        sum(when(outside, 1L).otherwise(0L))).head();
+                Row r = runnerRows.get(s).agg(sum(when(col("problems").isNull(), 1L).otherwise(0L)),
+                        sum(when(col("problems").isNotNull(), 1L).otherwise(0L))).head();
+                a.add(s, new long[]{longOf(c, 0), longOf(c, 1), longOf(c, 2), longOf(r, 0), longOf(r, 1)});
+                a.racesQuarantined += longOf(c, 3);
+                a.racesOutside += longOf(c, 4);
+            }
+            return a;
+        }
+
+        private void transformEntities(Dataset<Row> validResults, Dataset<Row> validCards) {
+            Dataset<Row> observations = cache(Entities.observationsOfRunners(validResults)
+                    .unionByName(Entities.observationsOfRunners(validCards))
+                    .unionByName(Entities.observationsOfHorseDetails(horseAnswers)));
+            for (Entities.Table table : Entities.ALL) {
+                Dataset<Row> fresh = Entities.rows(table, observations);
+                String path = lake.silver(table.name());
+                String id = Entities.idColumn(table);
+                Dataset<Row> rows = fresh;
+                if (DeltaTables.exists(spark, path)) {
+                    Dataset<Row> stored = spark.read().format("delta").load(path)
+                            .join(fresh.select(id), CollectionConverters.asScala(List.of(id)).toSeq(), "left_semi");
+                    rows = Entities.reduce(table, Entities.asObservations(table, stored)
+                            .unionByName(Entities.asObservations(table, fresh)));
+                }
+                if (table == Entities.SIRES || table == Entities.DAMS || table == Entities.DAMSIRES) {
+                    rows = rows.withColumn("horse_id", lit(null).cast(DataTypes.StringType));
+                }
+                upsert(table.name(), rows, List.of(id), 0, 0, "source_fetched_at");
+            }
+            linkParentsToHorses();
+        }
+
+        private void linkParentsToHorses() {
+            Dataset<Row> horses = spark.read().format("delta").load(lake.silver(Entities.HORSES.name()));
+            for (Entities.Table parents : List.of(Entities.SIRES, Entities.DAMS, Entities.DAMSIRES)) {
+                Dataset<Row> unlinked = spark.read().format("delta").load(lake.silver(parents.name())).where(col("horse_id").isNull());
+                Dataset<Row> links = Entities.horseLinks(unlinked, horses);
+                DeltaTables.upsert(spark, lake.silver(parents.name()), links.withColumn("updated_at", current_timestamp()),
+                        List.of("id"), List.of("updated_at"));
+            }
+        }
+
+        private void transformReference(Dataset<Row> validCards) {
+            if (endpoints.contains("courses")) {
+                upsert("mst_courses", ReferenceTables.courses(bronze), List.of("id"), 0, 0);
+            }
+            if (endpoints.contains("regions")) {
+                upsert("mst_regions", ReferenceTables.regions(bronze), List.of("code"), 0, 0);
+            }
+            List<String> seen = validCards.where(col("odds").isNotNull())
+                    .select(explode(from_json(col("odds"), RacecardsSchema.ODDS)).as("o"))
+                    .select(Normalise.text(col("o.bookmaker"))).where(col("o.bookmaker").isNotNull()).distinct()
+                    .collectAsList().stream().map(r -> r.getString(0)).filter(s -> s != null).toList();
+            String path = lake.silver("mst_bookmakers");
+            List<Bookmakers.Bookmaker> known = new ArrayList<>(Bookmakers.maintained());
+            if (DeltaTables.exists(spark, path)) {
+                for (Row r : spark.read().format("delta").load(path).collectAsList()) {
+                    known.add(new Bookmakers.Bookmaker(r.getAs("code"), r.getAs("name"), r.getAs("type"), r.getAs("is_active"),
+                            r.getList(r.fieldIndex("api_names"))));
+                }
+            }
+            List<Row> rows = Bookmakers.merge(known, seen).stream()
+                    .map(b -> RowFactory.create(b.code(), b.name(), b.type(), b.active(), CollectionConverters.asScala(b.apiNames()).toSeq()))
+                    .toList();
+            StructType schema = new StructType().add("code", DataTypes.StringType, false).add("name", DataTypes.StringType)
+                    .add("type", DataTypes.StringType).add("is_active", DataTypes.BooleanType)
+                    .add("api_names", DataTypes.createArrayType(DataTypes.StringType));
+            upsert("mst_bookmakers", spark.createDataFrame(rows, schema), List.of("code"), 0, 0);
+        }
+
+        private long quarantine() {
+            Dataset<Row> q = null;
+            for (PageSource s : PageSource.values()) {
+                Dataset<Row> part = BronzePages.unparseablePages(raceAnswers, s)
+                        .unionByName(BronzePages.quarantinedRaces(races.get(s), s))
+                        .unionByName(Quarantine.rows(runnerRows.get(s).where(col("problems").isNotNull()), s, "runner",
+                                col("problems"), col("record")));
+                q = q == null ? part : q.unionByName(part);
+            }
+            Dataset<Row> rows = cache(q.withColumn("run_id", lit(runId)).withColumn("quarantined_at", current_timestamp()));
+            long n = rows.count();
+            if (n > 0) {
+                DeltaTables.upsert(spark, lake.quarantine(), rows, Quarantine.KEYS, List.of("run_id", "quarantined_at"));
+            }
+            return n;
+        }
+
+        private TableCounts upsert(String table, Dataset<Row> rows, List<String> keys, long quarantined, long outside,
+                                   String... ignored) {
+            Dataset<Row> withTime = cache(rows.withColumn("updated_at", current_timestamp()));
+            long in = withTime.count();
+            List<String> ignore = new ArrayList<>(List.of(ignored));
+            ignore.add("updated_at");
+            long[] iu = DeltaTables.upsert(spark, lake.silver(table), withTime, keys, ignore);
+            TableCounts c = new TableCounts(table, in, iu[0], iu[1], quarantined, outside);
+            counts.add(c);
+            return c;
+        }
+    }
+
+    private static Column[] columns(List<String> a, List<String> b) {
+        return Stream.of(SourceMerge.RUNNER_KEYS, a, b).flatMap(List::stream).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static long longOf(Row r, int i) {
+        return r.isNullAt(i) ? 0 : r.getLong(i);
+    }
+
+    /** Where every runner record of the answers read went, per source. */
+    private static final class Accounting {
+        private final Map<PageSource, long[]> bySource = new EnumMap<>(PageSource.class); // in, invalid race, outside, valid, quarantined
+        long racesQuarantined;
+        long racesOutside;
+
+        void add(PageSource s, long[] c) {
+            bySource.put(s, c);
+        }
+
+        long runnersInBronze() {
+            return bySource.values().stream().mapToLong(c -> c[0]).sum();
+        }
+
+        long runnersQuarantined() {
+            return bySource.values().stream().mapToLong(c -> c[1] + c[4]).sum();
+        }
+
+        long runnersOutside() {
+            return bySource.values().stream().mapToLong(c -> c[2]).sum();
+        }
+
+        boolean balances() {
+            return bySource.values().stream().allMatch(c -> c[0] == c[3] + c[4] + c[1] + c[2]);
+        }
+
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            bySource.forEach((s, c) -> parts.add(String.format("%s: %d runner records = %d in silver + %d quarantined + %d outside regions",
+                    s.endpoint(), c[0], c[3], c[1] + c[4], c[2])));
+            return String.join("; ", parts);
         }
     }
 }

@@ -5,11 +5,16 @@ import java.util.List;
 /** The transform's run report: per table counts, and whether the runner invariant held. */
 public record TransformReport(List<TableCounts> tables, long runnersInBronze, boolean invariantHolds, String invariantDetail) {
 
+    /** A run that had nothing to read. */
+    public static TransformReport nothing(String why) {
+        return new TransformReport(List.of(), 0, true, why);
+    }
+
     public String render() {
-        StringBuilder s = new StringBuilder(String.format("%-12s %9s %9s %9s %9s %11s %8s%n", "table", "rows in", "inserted",
+        StringBuilder s = new StringBuilder(String.format("%-15s %9s %9s %9s %9s %11s %8s%n", "table", "rows in", "inserted",
                 "updated", "unchanged", "quarantined", "outside"));
         for (TableCounts t : tables) {
-            s.append(String.format("%-12s %9d %9d %9d %9d %11d %8d%n", t.table(), t.rowsIn(), t.inserted(), t.updated(),
+            s.append(String.format("%-15s %9d %9d %9d %9d %11d %8d%n", t.table(), t.rowsIn(), t.inserted(), t.updated(),
                     t.unchanged(), t.quarantined(), t.outsideRegions()));
         }
         s.append(invariantHolds ? "invariant holds: " : "INVARIANT BROKEN: ").append(invariantDetail).append('\n');

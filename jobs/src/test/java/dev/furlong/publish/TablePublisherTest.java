@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.furlong.lake.Lake;
 import dev.furlong.testing.Fixtures;
+import dev.furlong.testing.SparkTestSession;
+import dev.furlong.testing.TempLake;
 import dev.furlong.testing.TestPostgres;
-import dev.furlong.transform.ResultsFlattener;
+import dev.furlong.transform.SourceMerge;
 import dev.furlong.transform.TransformJob;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,12 +38,16 @@ class TablePublisherTest {
     static Dataset<Row> runners;
 
     @BeforeAll
-    static void silverFromTheSample() {
-        Dataset<Row> parsed = ResultsFlattener.races(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?k", LocalDate.of(2025, 10, 13),
-                Fixtures.resource("samples/results-2025-10-13-first2.json"), Instant.parse("2025-10-14T08:00:00Z"))));
-        races = ResultsFlattener.silverRaces(parsed).withColumn("updated_at", lit(Instant.parse("2025-10-14T08:05:00Z")));
-        runners = ResultsFlattener.silverRunners(ResultsFlattener.runners(parsed))
-                .withColumn("updated_at", lit(Instant.parse("2025-10-14T08:05:00Z")));
+    static void silverFromTheSample() throws IOException {
+        Lake lake = TempLake.create(Files.createTempDirectory("furlong-publish-test"));
+        Fixtures.bronze(Fixtures.bronzeResults("/v1/results?k", LocalDate.of(2025, 10, 13),
+                Fixtures.resource("samples/results-2025-10-13-first2.json"), Instant.parse("2025-10-14T08:00:00Z")))
+                .write().format("delta").save(lake.apiResponses());
+        new TransformJob(SparkTestSession.get(), lake, List.of("gb", "ire"), "test").run();
+        races = SparkTestSession.get().read().format("delta").load(lake.silver("races"))
+                .withColumn("updated_at", lit(Instant.parse("2025-10-14T08:05:00Z"))).cache();
+        runners = SparkTestSession.get().read().format("delta").load(lake.silver("runners"))
+                .withColumn("updated_at", lit(Instant.parse("2025-10-14T08:05:00Z"))).cache();
     }
 
     private static TablePublisher.Source v(long version) {
@@ -58,24 +67,24 @@ class TablePublisherTest {
         assertEquals("2", Migrations.apply(db));
         TablePublisher publisher = new TablePublisher(db, "run-1");
 
-        assertEquals(new PublishResult("ra_races", 3, 2, 2, false), publisher.publish("ra_races", races, TransformJob.RACE_KEYS, v(3), false));
+        assertEquals(new PublishResult("ra_races", 3, 2, 2, false), publisher.publish("ra_races", races, SourceMerge.RACE_KEYS, v(3), false));
         assertEquals(new PublishResult("ra_runners", 5, 19, 19, false),
-                publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(5), false));
+                publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(5), false));
         assertEquals(19, scalar(db, "SELECT count(*) FROM publish_a.ra_runners"));
         assertEquals(5, scalar(db, "SELECT source_version FROM publish_a.etl_watermarks WHERE table_name = 'ra_runners'"));
 
         // Same source version: nothing to do. Forced: every row offered, none written.
-        assertTrue(publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(5), false).skippedUnchanged());
+        assertTrue(publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(5), false).skippedUnchanged());
         // The same version number of another lake's table is not the same source.
         assertEquals(new PublishResult("ra_runners", 5, 19, 0, false), publisher.publish("ra_runners", runners,
-                TransformJob.RUNNER_KEYS, new TablePublisher.Source("another-lake", 5), false));
+                SourceMerge.RUNNER_KEYS, new TablePublisher.Source("another-lake", 5), false));
         assertEquals(new PublishResult("ra_runners", 5, 19, 0, false),
-                publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(5), true));
+                publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(5), true));
 
         // One runner's rating corrected: exactly one row written.
         Dataset<Row> corrected = runners.withColumn("race_rpr",
                 when(col("horse_id").equalTo("hrs_42073850"), lit(71)).otherwise(col("race_rpr")));
-        assertEquals(1, publisher.publish("ra_runners", corrected, TransformJob.RUNNER_KEYS, v(6), false).rowsWritten());
+        assertEquals(1, publisher.publish("ra_runners", corrected, SourceMerge.RUNNER_KEYS, v(6), false).rowsWritten());
         assertEquals(71, scalar(db, "SELECT race_rpr FROM publish_a.ra_runners WHERE horse_id = 'hrs_42073850'"));
         assertEquals(0, scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
     }
@@ -85,8 +94,8 @@ class TablePublisherTest {
         PgTarget db = TestPostgres.target("publish_b");
         Migrations.apply(db);
         TablePublisher publisher = new TablePublisher(db, "run-1");
-        publisher.publish("ra_races", races, TransformJob.RACE_KEYS, v(0), false);
-        publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(0), false);
+        publisher.publish("ra_races", races, SourceMerge.RACE_KEYS, v(0), false);
+        publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(0), false);
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT r.off_time, r.distance_furlongs, r.race_class, u.sp_decimal, u.prize_won, "
                      + "u.finishing_time_seconds, u.is_favourite, u.race_rpr FROM publish_b.ra_races r "
@@ -109,9 +118,9 @@ class TablePublisherTest {
         PgTarget db = TestPostgres.target("publish_c");
         Migrations.apply(db);
         TablePublisher publisher = new TablePublisher(db, "run-1");
-        publisher.publish("ra_races", races.where("race_id = 'rac_11746254'"), TransformJob.RACE_KEYS, v(1), false);
+        publisher.publish("ra_races", races.where("race_id = 'rac_11746254'"), SourceMerge.RACE_KEYS, v(1), false);
         SQLException e = assertThrows(SQLException.class,
-                () -> publisher.publish("ra_runners", runners, TransformJob.RUNNER_KEYS, v(1), false));
+                () -> publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(1), false));
         assertTrue(e.getMessage().contains("rac_11775751"), e.getMessage());
         assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.ra_runners"));
         assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.etl_watermarks WHERE table_name = 'ra_runners'"));

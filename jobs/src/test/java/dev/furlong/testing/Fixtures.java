@@ -34,7 +34,12 @@ public final class Fixtures {
 
     /** A bronze {@code api_responses} row for a results page. */
     public static Row bronzeResults(String requestKey, LocalDate date, String body, Instant fetchedAt) {
-        return RowFactory.create("results", requestKey, Date.valueOf(date), 200, body, BronzeWriter.sha256(body), fetchedAt, "test");
+        return answer("results", requestKey, date, body, fetchedAt);
+    }
+
+    /** A bronze {@code api_responses} row (HTTP 200) for any endpoint: results, racecards_pro, horse_pro, courses, regions. */
+    public static Row answer(String endpoint, String requestKey, LocalDate date, String body, Instant fetchedAt) {
+        return RowFactory.create(endpoint, requestKey, Date.valueOf(date), 200, body, BronzeWriter.sha256(body), fetchedAt, "test");
     }
 
     public static Dataset<Row> bronze(Row... rows) {

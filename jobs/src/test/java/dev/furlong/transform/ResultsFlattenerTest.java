@@ -25,8 +25,16 @@ class ResultsFlattenerTest {
     private static final List<String> GB_IRE = List.of("gb", "ire");
 
     private static Dataset<Row> sampleRaces() {
-        return ResultsFlattener.races(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?k=1", LocalDate.of(2025, 10, 13),
-                Fixtures.resource("samples/results-2025-10-13-first2.json"), FETCHED)));
+        return BronzePages.races(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?k=1", LocalDate.of(2025, 10, 13),
+                Fixtures.resource("samples/results-2025-10-13-first2.json"), FETCHED)), PageSource.RESULTS);
+    }
+
+    private static Dataset<Row> inside(Dataset<Row> races, List<String> regions) {
+        return races.where(BronzePages.isInRegions(regions));
+    }
+
+    private static Dataset<Row> runnerRows(Dataset<Row> races) {
+        return ResultsFlattener.runners(BronzePages.runners(inside(races, GB_IRE)));
     }
 
     private static Row one(Dataset<Row> df, String condition) {
@@ -37,7 +45,7 @@ class ResultsFlattenerTest {
 
     @Test
     void racesCarryEveryResultFieldTyped() {
-        Dataset<Row> races = ResultsFlattener.silverRaces(ResultsFlattener.inRegions(sampleRaces(), GB_IRE, true));
+        Dataset<Row> races = ResultsFlattener.races(inside(sampleRaces(), GB_IRE));
         assertEquals(2, races.count());
         Row r = one(races, "race_id = 'rac_11746254'");
         assertEquals(LocalDate.of(2025, 10, 13), r.getAs("race_date"));
@@ -65,14 +73,13 @@ class ResultsFlattenerTest {
         assertEquals("Miss Chester (self certificate, coughing)", r.getAs("non_runners_text"));
         assertNull(r.getAs("result_comments"));
         assertEquals(false, r.getAs("is_abandoned"));
-        assertEquals(true, r.getAs("has_result"));
         assertEquals("Kempton (AW)", r.getAs("course_name"), "all-weather is part of the course's name");
     }
 
     @Test
     void runnersCarryEveryResultFieldTyped() {
-        Dataset<Row> runners = ResultsFlattener.silverRunners(
-                ResultsFlattener.runners(ResultsFlattener.inRegions(sampleRaces(), GB_IRE, true)));
+        Dataset<Row> runners = runnerRows(sampleRaces());
+        assertEquals(0, runners.where("problems is not null").count());
         assertEquals(19, runners.count());
 
         Row winner = one(runners, "horse_id = 'hrs_42073850'");
@@ -108,7 +115,6 @@ class ResultsFlattenerTest {
         assertNull(winner.getAs("race_rpr"));
         assertNull(winner.getAs("race_topspeed"));
         assertNull(winner.getAs("bsp"));
-        assertEquals(false, winner.getAs("is_non_runner"));
 
         Row jointFavourite = one(runners, "horse_id = 'hrs_45378382'");
         assertEquals("7/2", jointFavourite.getAs("sp_fractional"));
@@ -135,16 +141,16 @@ class ResultsFlattenerTest {
                 + "{\"horse_id\":\"\",\"horse\":\"Nameless (GB)\",\"position\":\"2\"},"
                 + "{\"horse_id\":\"hrs_3\",\"horse\":\"Three (GB)\",\"position\":\"PU\"}]}],"
                 + "\"total\":1,\"limit\":100,\"skip\":0,\"query\":[]}";
-        Dataset<Row> races = ResultsFlattener.races(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?x", LocalDate.of(2025, 10, 13), body, FETCHED)));
-        Dataset<Row> runners = ResultsFlattener.runners(ResultsFlattener.inRegions(races, GB_IRE, true));
+        Dataset<Row> races = BronzePages.races(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?x", LocalDate.of(2025, 10, 13), body, FETCHED)), PageSource.RESULTS);
+        Dataset<Row> runners = runnerRows(races);
         StructType expectedSchema = new StructType().add("race_id", DataTypes.StringType).add("horse_id", DataTypes.StringType)
                 .add("position", DataTypes.IntegerType).add("position_code", DataTypes.StringType);
         Dataset<Row> expected = SparkTestSession.get().createDataFrame(List.of(
                 RowFactory.create("rac_1", "hrs_1", 1, "1"),
                 RowFactory.create("rac_1", "hrs_3", null, "PU")), expectedSchema);
-        assertDataFrameEquals(expected, ResultsFlattener.silverRunners(runners).select("race_id", "horse_id", "position", "position_code"));
-        Row q = one(ResultsFlattener.quarantinedRunners(runners), "true");
-        assertEquals("runner without horse_id", q.getAs("reason"));
+        assertDataFrameEquals(expected, runners.where("problems is null").select("race_id", "horse_id", "position", "position_code"));
+        Row q = one(runners, "problems is not null");
+        assertEquals("no horse_id", q.getAs("problems"));
         assertEquals("$.results[0].runners[1]", q.getAs("json_path"));
         assertEquals("/v1/results?x", q.getAs("request_key"));
     }
@@ -156,40 +162,29 @@ class ResultsFlattenerTest {
         Dataset<Row> bronze = Fixtures.bronze(
                 Fixtures.bronzeResults("/v1/results?fr", LocalDate.of(2025, 10, 13), french, FETCHED),
                 Fixtures.bronzeResults("/v1/results?bad", LocalDate.of(2025, 10, 14), "{\"results\":[{\"race_id\":", FETCHED));
-        Dataset<Row> races = ResultsFlattener.races(bronze);
-        assertEquals(0, ResultsFlattener.inRegions(races, GB_IRE, true).count());
-        assertEquals(1, ResultsFlattener.inRegions(races, GB_IRE, false).count());
-        assertEquals(1, ResultsFlattener.inRegions(races, List.of("gb", "ire", "fr"), true).count());
-        Row bad = one(ResultsFlattener.unparseablePages(bronze), "true");
+        Dataset<Row> races = BronzePages.races(bronze, PageSource.RESULTS);
+        assertEquals(0, inside(races, GB_IRE).count());
+        assertEquals(1, races.where(BronzePages.isOutsideRegions(GB_IRE)).count());
+        assertEquals(1, inside(races, List.of("gb", "ire", "fr")).count());
+        Row bad = one(BronzePages.unparseablePages(bronze, PageSource.RESULTS), "true");
         assertEquals("/v1/results?bad", bad.getAs("request_key"));
 
         String undated = "{\"results\":[{\"race_id\":\"rac_8\",\"region\":\"GB\",\"date\":\"\",\"runners\":[]}],\"total\":1}";
-        Dataset<Row> undatedRaces = ResultsFlattener.races(Fixtures.bronze(
-                Fixtures.bronzeResults("/v1/results?undated", LocalDate.of(2025, 10, 13), undated, FETCHED)));
-        assertEquals(0, ResultsFlattener.inRegions(undatedRaces, GB_IRE, true).count());
-        assertEquals("race without a readable date", one(ResultsFlattener.quarantinedRaces(undatedRaces), "true").getAs("reason"));
+        Dataset<Row> undatedRaces = BronzePages.races(Fixtures.bronze(
+                Fixtures.bronzeResults("/v1/results?undated", LocalDate.of(2025, 10, 13), undated, FETCHED)), PageSource.RESULTS);
+        assertEquals(0, inside(undatedRaces, GB_IRE).count());
+        assertEquals("race without a readable date",
+                one(BronzePages.quarantinedRaces(undatedRaces, PageSource.RESULTS), "true").getAs("reason"));
     }
 
     @Test
     void whenTwoAnswersHoldTheSameRaceTheLaterFetchWins() {
         String early = "{\"results\":[{\"race_id\":\"rac_1\",\"region\":\"GB\",\"going\":\"Good\",\"runners\":[]}],\"total\":1}";
         String late = "{\"results\":[{\"race_id\":\"rac_1\",\"region\":\"GB\",\"going\":\"Soft\",\"runners\":[]}],\"total\":1}";
-        Dataset<Row> races = ResultsFlattener.races(Fixtures.bronze(
+        Dataset<Row> races = BronzePages.races(Fixtures.bronze(
                 Fixtures.bronzeResults("/v1/results?b", LocalDate.of(2025, 10, 13), late, FETCHED.plusSeconds(60)),
-                Fixtures.bronzeResults("/v1/results?a", LocalDate.of(2025, 10, 13), early, FETCHED)));
-        assertEquals("Soft", one(ResultsFlattener.silverRaces(races), "true").getAs("going"));
-        assertEquals(true, one(ResultsFlattener.silverRaces(races), "true").getAs("is_abandoned"));
-    }
-
-    @Test
-    void selectingByColumnNameOnly() {
-        // The silver column set is the contract with the publisher: list it once here so a change is deliberate.
-        assertEquals(List.of("race_id", "race_date", "course_id", "course_name", "region", "race_name", "off_time",
-                "off_time_local", "race_type", "race_class", "is_handicap", "pattern", "rating_band", "age_band",
-                "sex_restriction", "distance_yards", "distance_furlongs", "distance_metres", "distance_display", "going",
-                "surface", "jumps", "winning_time_text", "winning_time_seconds", "non_runners_text", "result_comments",
-                "is_abandoned", "has_result"),
-                List.of(ResultsFlattener.silverRaces(sampleRaces()).columns()));
-        assertEquals(0, sampleRaces().where(col("r").isNull()).count());
+                Fixtures.bronzeResults("/v1/results?a", LocalDate.of(2025, 10, 13), early, FETCHED)), PageSource.RESULTS);
+        assertEquals("Soft", one(ResultsFlattener.races(races), "true").getAs("going"));
+        assertEquals(true, one(ResultsFlattener.races(races), "true").getAs("is_abandoned"));
     }
 }

@@ -1,0 +1,114 @@
+package dev.furlong.transform;
+
+import static dev.furlong.transform.Normalise.text;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.posexplode_outer;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Bronze answers of one {@link PageSource} opened into races and runners, each with the request it came from and its JSON
+ * path, so that any record can be traced back and quarantined with its place. Pure: no storage here.
+ */
+public final class BronzePages {
+
+    private BronzePages() {
+    }
+
+    private static Dataset<Row> pages(Dataset<Row> bronze, PageSource source) {
+        return bronze.where(col("endpoint").equalTo(source.endpoint()).and(col("http_status").equalTo(200)))
+                .select(col("request_key"), col("fetched_at"), col("body"), from_json(col("body"), source.pageSchema()).as("page"));
+    }
+
+    /** A page is usable when it parsed and carries its list and {@code total} (every page of both endpoints has them). */
+    private static Column parseable(PageSource source) {
+        return col("page").isNotNull().and(col("page.total").isNotNull()).and(col("page." + source.itemsField()).isNotNull());
+    }
+
+    /**
+     * Races of every usable page, one row per race and source: the copy with the latest {@code fetched_at} when several pages
+     * hold it. Columns {@code request_key}, {@code fetched_at}, {@code json_path}, {@code r} (the race struct). Races without
+     * an id are kept: {@link #quarantinedRaces} picks them out.
+     */
+    public static Dataset<Row> races(Dataset<Row> bronze, PageSource source) {
+        Dataset<Row> races = pages(bronze, source).where(parseable(source))
+                .select(col("request_key"), col("fetched_at"),
+                        posexplode_outer(col("page." + source.itemsField())).as(new String[]{"i", "r"}))
+                .where(col("r").isNotNull())
+                .withColumn("json_path", concat(lit("$." + source.itemsField() + "["), col("i").cast(DataTypes.StringType), lit("]")))
+                .drop("i");
+        Column raceId = text(col("r.race_id"));
+        Dataset<Row> latest = races.where(raceId.isNotNull())
+                .withColumn("rn", row_number().over(Window.partitionBy(raceId)
+                        .orderBy(col("fetched_at").desc(), col("request_key").desc(), col("json_path"))))
+                .where(col("rn").equalTo(1)).drop("rn");
+        return latest.unionByName(races.where(raceId.isNull()));
+    }
+
+    /** Bronze answers of the source whose body is not a page of it at all: quarantined whole. */
+    public static Dataset<Row> unparseablePages(Dataset<Row> bronze, PageSource source) {
+        Dataset<Row> bad = pages(bronze, source).where(parseable(source).unary_$bang()).withColumn("json_path", lit("$"));
+        return Quarantine.rows(bad, source, "page",
+                lit("the body is not a " + source.itemsField() + " page (malformed JSON or wrong shape)"), col("body"));
+    }
+
+    /** A race Furlong can key and date. */
+    public static Column isValidRace() {
+        return text(col("r.race_id")).isNotNull().and(to_date(text(col("r.date"))).isNotNull());
+    }
+
+    public static Dataset<Row> quarantinedRaces(Dataset<Row> races, PageSource source) {
+        return Quarantine.rows(races.where(isValidRace().unary_$bang()), source, "race",
+                when(text(col("r.race_id")).isNull(), lit("race without race_id")).otherwise(lit("race without a readable date")),
+                to_json(col("r")));
+    }
+
+    /** A valid race whose region is one of the given (lower-case) codes. */
+    public static Column isInRegions(List<String> regions) {
+        Column member = lower(text(col("r.region"))).isin(regions.toArray());
+        return isValidRace().and(coalesce(member, lit(false)));
+    }
+
+    /** A valid race whose region is not one of the given codes: counted and skipped, not quarantined. */
+    public static Column isOutsideRegions(List<String> regions) {
+        return isValidRace().and(isInRegions(regions).unary_$bang());
+    }
+
+    /**
+     * Every runner of the given races: columns {@code request_key}, {@code fetched_at}, {@code json_path}, {@code race_id},
+     * {@code race_date}, {@code region}, {@code horse_id}, {@code u} (the runner struct), and {@code dup}: 1 for the first
+     * record of a horse in its race, more for repeats.
+     */
+    public static Dataset<Row> runners(Dataset<Row> races) {
+        Dataset<Row> runners = races.select(col("request_key"), col("fetched_at"), col("json_path").as("race_path"),
+                        text(col("r.race_id")).as("race_id"), to_date(text(col("r.date"))).as("race_date"),
+                        upper(text(col("r.region"))).as("region"), posexplode_outer(col("r.runners")).as(new String[]{"i", "u"}))
+                .where(col("u").isNotNull())
+                .withColumn("json_path", concat(col("race_path"), lit(".runners["), col("i").cast(DataTypes.StringType), lit("]")))
+                .withColumn("horse_id", text(col("u.horse_id")))
+                .drop("race_path", "i");
+        return runners.withColumn("dup", row_number().over(Window.partitionBy(col("race_id"), col("horse_id")).orderBy(col("json_path"))));
+    }
+
+    /** The checks every runner of either source must pass before it becomes a silver row. */
+    public static Quarantine.Check[] keyChecks() {
+        return new Quarantine.Check[]{
+                Quarantine.missing("horse_id", col("u.horse_id")),
+                new Quarantine.Check(col("horse_id").isNotNull().and(col("dup").gt(1)), lit("the same horse twice in one race"))};
+    }
+}

@@ -1,0 +1,80 @@
+package dev.furlong.transform;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The result side and the racecard side of a race or runner made into one row by column ownership (DATA-MODEL.md, "How two
+ * sources become one row"): a shared column takes the result's value when it has one, else the card's; an owned column comes
+ * only from its owner. Both sides hold every answer bronze has for the race, so the row is the same whatever order they came in.
+ */
+public final class SourceMerge {
+
+    public static final List<String> RACE_KEYS = List.of("race_id");
+    public static final List<String> RUNNER_KEYS = List.of("race_id", "horse_id");
+
+    static final List<String> RACE_SHARED = List.of("race_date", "course_id", "course_name", "region", "race_name", "off_time",
+            "off_time_local", "race_type", "race_class", "is_handicap", "pattern", "rating_band", "age_band", "sex_restriction",
+            "distance_yards", "distance_furlongs", "distance_metres", "distance_display", "going", "surface", "jumps");
+    static final List<String> RACE_CARD = List.of("going_detailed", "rail_movements", "stalls", "weather", "prize_text",
+            "prize_amount", "prize_currency", "field_size", "is_big_race", "race_status", "tip", "verdict", "betting_forecast");
+    static final List<String> RACE_RESULT = List.of("winning_time_text", "winning_time_seconds", "non_runners_text",
+            "result_comments");
+
+    static final List<String> RUNNER_SHARED = List.of("horse_name", "horse_region", "number", "draw", "age", "sex_code",
+            "headgear", "weight_lbs", "official_rating", "jockey_id", "jockey_name", "jockey_claim_lbs", "trainer_id",
+            "trainer_name", "owner_id", "owner_name", "sire_id", "dam_id", "damsire_id");
+    static final List<String> RUNNER_CARD = List.of("colour", "dob", "trainer_location", "headgear_run", "wind_surgery",
+            "wind_surgery_run", "form", "last_run_days", "trainer_rtf", "spotlight", "pre_race_comment", "silk_url",
+            "pre_race_rpr", "pre_race_topspeed", "past_results_flags", "racecard_extras");
+    static final List<String> RUNNER_RESULT = List.of("position", "position_code", "beaten_lengths", "overall_beaten_lengths",
+            "sp_fractional", "sp_decimal", "is_favourite", "finishing_time_text", "finishing_time_seconds", "prize_won",
+            "prize_currency", "race_rpr", "race_topspeed", "in_running_comment", "weight_st_lbs", "bsp");
+
+    private SourceMerge() {
+    }
+
+    /** Silver {@code races} from the result side and the card side (either may be empty for a race). */
+    public static Dataset<Row> races(Dataset<Row> result, Dataset<Row> card) {
+        Column on = col("res.race_id").equalTo(col("card.race_id"));
+        List<Column> out = new ArrayList<>();
+        out.add(coalesce(col("res.race_id"), col("card.race_id")).as("race_id"));
+        RACE_SHARED.forEach(c -> out.add(coalesce(col("res." + c), col("card." + c)).as(c)));
+        RACE_CARD.forEach(c -> out.add(col("card." + c).as(c)));
+        RACE_RESULT.forEach(c -> out.add(col("res." + c).as(c)));
+        out.add(coalesce(col("res.is_abandoned"), lit(false)).or(coalesce(col("card.is_abandoned"), lit(false))).as("is_abandoned"));
+        out.add(col("card.race_id").isNotNull().as("has_racecard"));
+        out.add(col("res.race_id").isNotNull().as("has_result"));
+        return result.as("res").join(card.as("card"), on, "full_outer").select(out.toArray(Column[]::new));
+    }
+
+    /**
+     * Silver {@code runners}. {@code inResult} holds the (race_id, horse_id) of every runner record results gave, quarantined
+     * ones included, and {@code racesWithResult} the race ids that have a result: a horse declared on the card of a race with a
+     * result but absent from it did not run.
+     */
+    public static Dataset<Row> runners(Dataset<Row> result, Dataset<Row> card, Dataset<Row> inResult, Dataset<Row> racesWithResult) {
+        Column on = col("res.race_id").equalTo(col("card.race_id")).and(col("res.horse_id").equalTo(col("card.horse_id")));
+        List<Column> out = new ArrayList<>();
+        out.add(coalesce(col("res.race_id"), col("card.race_id")).as("race_id"));
+        out.add(coalesce(col("res.horse_id"), col("card.horse_id")).as("horse_id"));
+        RUNNER_SHARED.forEach(c -> out.add(coalesce(col("res." + c), col("card." + c)).as(c)));
+        RUNNER_CARD.forEach(c -> out.add(col("card." + c).as(c)));
+        RUNNER_RESULT.forEach(c -> out.add(col("res." + c).as(c)));
+        Dataset<Row> merged = result.as("res").join(card.as("card"), on, "full_outer").select(out.toArray(Column[]::new));
+        Dataset<Row> withResult = racesWithResult.select(col("race_id").as("rr_race_id")).distinct();
+        Dataset<Row> ran = inResult.select(col("race_id").as("ir_race_id"), col("horse_id").as("ir_horse_id"), lit(true).as("ran")).distinct();
+        return merged
+                .join(withResult, col("race_id").equalTo(col("rr_race_id")), "left")
+                .join(ran, col("race_id").equalTo(col("ir_race_id")).and(col("horse_id").equalTo(col("ir_horse_id"))), "left")
+                .withColumn("is_non_runner", col("rr_race_id").isNotNull().and(col("ran").isNull()))
+                .drop("rr_race_id", "ir_race_id", "ir_horse_id", "ran");
+    }
+}
