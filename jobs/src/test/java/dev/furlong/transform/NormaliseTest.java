@@ -75,4 +75,31 @@ class NormaliseTest {
         assertEquals(Arrays.asList(new java.math.BigDecimal("4187.20"), new java.math.BigDecimal("12851.00"), null),
                 apply(Normalise::money, "4187.20", "£12,851", ""));
     }
+
+    @Test
+    void distancesInEveryFormBecomeYards() {
+        assertEquals(Arrays.asList(2420, 1813, 4871, 2420, 1870, 1870, 2419, 1750, 1320, null, null),
+                apply(Normalise::distanceYards, "1m3f", "1m53y", "2m6f31y", "11f", "8.5f", "1m½f", "2419y", "1600m", "6f", "", "far"));
+        assertEquals(Arrays.asList(10.45), apply(c -> Normalise.furlongsOfYards(c.cast("int")), "2299"));
+    }
+
+    @Test
+    void weightsClaimsAndAges() {
+        assertEquals(Arrays.asList(122, 157, null), apply(Normalise::stoneLbs, "8-10", "11-3", "-"));
+        assertEquals(Arrays.asList(5, 0, null), apply(Normalise::jockeyClaim, "Rose Dawes(5)", "Hollie Doyle", ""));
+        assertEquals(Arrays.asList(5, 4, 3, null), apply(Normalise::age, "5", "4yo", "Died as a 3", "old"));
+    }
+
+    @Test
+    void sexesFromEitherSource() {
+        assertEquals(Arrays.asList("G", "G", "F", "M", "C", "H", "R", null), apply(Normalise::sexCode,
+                "G", "gelding", "filly", "Mare", "c", "horse", "rig", "x"));
+        assertEquals(Arrays.asList("gelding", "filly", null), apply(Normalise::sexWord, "G", "F", "Z"));
+    }
+
+    @Test
+    void prizeCurrenciesAndPositionCodes() {
+        assertEquals(Arrays.asList("GBP", "EUR", null), apply(Normalise::currencyOfPrize, "£3,921", "€5,900", "3921"));
+        assertEquals(Arrays.asList(true, true, true, true, false), apply(Normalise::isKnownPosition, "1", "PU", "dsq", "", "ZZ"));
+    }
 }
