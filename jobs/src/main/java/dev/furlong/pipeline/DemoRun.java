@@ -73,10 +73,12 @@ public final class DemoRun {
         long runners;
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("SET search_path TO " + "\"" + db.schema() + "\"");
-            races = count(st, "ra_races");
-            runners = count(st, "ra_runners");
+            races = count(st, "SELECT count(*) FROM ra_races");
+            long rows = count(st, "SELECT count(*) FROM ra_runners");
+            runners = count(st, "SELECT count(*) FROM ra_runners WHERE NOT is_non_runner");
             s.append("ra_races ").append(races).append('\n');
-            s.append("ra_runners ").append(runners).append('\n');
+            s.append("ra_runners ").append(rows).append(" (").append(runners).append(" ran, ").append(rows - runners)
+                    .append(" declared non-runners)\n");
             s.append(String.format(Locale.ROOT, "runners per race %.2f (the sandbox served %d races, %d runners: %.2f per race)%n",
                     races == 0 ? 0.0 : (double) runners / races, servedRaces, servedRunners,
                     servedRaces == 0 ? 0.0 : (double) servedRunners / servedRaces));
@@ -94,8 +96,8 @@ public final class DemoRun {
         console.result(s.toString());
     }
 
-    private static long count(Statement st, String table) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
