@@ -36,7 +36,7 @@ class TransformJobTest {
     static final Instant CORRECTED_AT = Instant.parse("2026-11-22T06:00:00Z");
     static final List<String> REGIONS = List.of("gb", "ire");
 
-    /** Three declared; Beta's rider changes after the card is printed, and Gamma is withdrawn. */
+    /** Three declared; Beta's rider changes after the card is printed, and Gamma (out of Beta: dam_2 is hrs_2) is withdrawn. */
     static final String CARD = """
             {"racecards":[{"race_id":"rac_1","course":"Ascot","course_id":"crs_1","date":"2026-11-20","off_time":"1:30",
              "off_dt":"2026-11-20T13:30:00+00:00","race_name":"Test Handicap","distance":"2m6f31y","region":"GB",
@@ -52,7 +52,8 @@ class TransformJobTest {
                "rpr":"-","ts":"-","jockey":"Bob Rider","jockey_id":"jky_2","trainer":"T Two","trainer_id":"trn_2","owner":"O Two",
                "owner_id":"own_2","sire_id":"sir_21","dam_id":"dam_22","damsire_id":"dsi_23"},
               {"horse_id":"hrs_3","horse":"Gamma","region":"FR","sex":"colt","number":"3","lbs":"140","jockey":"Cy Rider",
-               "jockey_id":"jky_3","trainer":"T One","trainer_id":"trn_1","owner":"O One","owner_id":"own_1"}]}],
+               "jockey_id":"jky_3","trainer":"T One","trainer_id":"trn_1","owner":"O One","owner_id":"own_1",
+               "dam":"Beta","dam_id":"dam_2","dam_region":"GB"}]}],
              "total":1,"limit":500,"skip":0}""";
 
     static final String RESULT = """
@@ -129,7 +130,7 @@ class TransformJobTest {
         land(resultFirst, "racecards_pro", DAY, CARD, CARD_AT);
         transform(resultFirst);
 
-        for (String table : List.of("races", "runners", "race_results", "mst_jockeys", "mst_horses", "horse_pedigree", "mst_sires")) {
+        for (String table : List.of("races", "runners", "race_results", "mst_jockeys", "mst_horses", "horse_pedigree", "mst_sires", "mst_dams")) {
             assertEquals(content(cardFirst, table).size(), content(resultFirst, table).size(), table);
             assertEquals(content(cardFirst, table), content(resultFirst, table), table);
         }
@@ -149,6 +150,9 @@ class TransformJobTest {
         assertEquals("Dee Rider", beta.getAs("jockey_name"));
         assertEquals("PU", beta.getAs("position_code"));
         assertEquals(true, runner(cardFirst, "hrs_3").getAs("is_non_runner"), "declared, absent from the result");
+        Row dam = spark.read().format("delta").load(cardFirst.silver("mst_dams")).where("id = 'dam_2'").first();
+        assertEquals("hrs_2", dam.getAs("horse_id"), "a dam is a horse too: dam_2 is hrs_2");
+        assertEquals("Beta", dam.getAs("name"));
 
         Row race = spark.read().format("delta").load(cardFirst.silver("races")).where("race_id = 'rac_1'").first();
         assertEquals("Heavy", race.getAs("going"), "the result's going wins over the card's");
