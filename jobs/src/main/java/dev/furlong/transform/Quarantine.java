@@ -22,8 +22,6 @@ import org.apache.spark.sql.Row;
  */
 public final class Quarantine {
 
-    /** Columns of {@code silver/quarantine} besides {@code run_id} and {@code quarantined_at}. */
-    public static final List<String> COLUMNS = List.of("source_endpoint", "request_key", "json_path", "entity", "reason", "record");
     public static final List<String> KEYS = List.of("source_endpoint", "request_key", "json_path", "reason");
 
     private Quarantine() {

@@ -1,13 +1,9 @@
 package dev.furlong.transform;
 
-import static dev.furlong.transform.Normalise.furlongsOfYards;
 import static dev.furlong.transform.Normalise.integer;
 import static dev.furlong.transform.Normalise.jockeyName;
-import static dev.furlong.transform.Normalise.metresOfYards;
 import static dev.furlong.transform.Normalise.money;
 import static dev.furlong.transform.Normalise.nameWithoutRegion;
-import static dev.furlong.transform.Normalise.raceClass;
-import static dev.furlong.transform.Normalise.raceType;
 import static dev.furlong.transform.Normalise.regionOfName;
 import static dev.furlong.transform.Normalise.sexCode;
 import static dev.furlong.transform.Normalise.text;
@@ -18,7 +14,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
 
 import dev.furlong.transform.Quarantine.Check;
@@ -41,29 +36,8 @@ public final class RacecardsFlattener {
     /** The racecard side of {@code races}, plus fetched_at. */
     public static Dataset<Row> races(Dataset<Row> races) {
         Column yards = Normalise.distanceYards(col("r.distance"));
-        return races.select(
-                text(col("r.race_id")).as("race_id"),
-                to_date(text(col("r.date"))).as("race_date"),
-                text(col("r.course_id")).as("course_id"),
-                Normalise.courseName(col("r.course")).as("course_name"),
-                upper(text(col("r.region"))).as("region"),
-                text(col("r.race_name")).as("race_name"),
-                try_to_timestamp(text(col("r.off_dt"))).as("off_time"),
-                text(col("r.off_time")).as("off_time_local"),
-                raceType(col("r.type")).as("race_type"),
-                raceClass(col("r.race_class")).as("race_class"),
-                coalesce(lower(col("r.race_name")).contains("handicap"), lit(false)).as("is_handicap"),
-                text(col("r.pattern")).as("pattern"),
-                text(col("r.rating_band")).as("rating_band"),
-                text(col("r.age_band")).as("age_band"),
-                text(col("r.sex_restriction")).as("sex_restriction"),
-                yards.as("distance_yards"),
-                furlongsOfYards(yards).as("distance_furlongs"),
-                metresOfYards(yards).as("distance_metres"),
-                text(col("r.distance")).as("distance_display"),
-                text(col("r.going")).as("going"),
-                text(col("r.surface")).as("surface"),
-                text(col("r.jumps")).as("jumps"),
+        List<Column> columns = SourceMerge.sharedRaceColumns("off_time", "race_class", "sex_restriction", "distance", yards);
+        columns.addAll(List.of(
                 text(col("r.going_detailed")).as("going_detailed"),
                 text(col("r.rail_movements")).as("rail_movements"),
                 text(col("r.stalls")).as("stalls"),
@@ -78,7 +52,8 @@ public final class RacecardsFlattener {
                 text(col("r.verdict")).as("verdict"),
                 text(col("r.betting_forecast")).as("betting_forecast"),
                 coalesce(lower(text(col("r.is_abandoned"))).equalTo("true"), lit(false)).as("is_abandoned"),
-                col("fetched_at"));
+                col("fetched_at")));
+        return races.select(columns.toArray(Column[]::new));
     }
 
     /** Why a racecard runner cannot be used, or null. */

@@ -2,16 +2,12 @@ package dev.furlong.transform;
 
 import static dev.furlong.transform.Normalise.clockSeconds;
 import static dev.furlong.transform.Normalise.decimal;
-import static dev.furlong.transform.Normalise.furlongsOfYards;
 import static dev.furlong.transform.Normalise.integer;
 import static dev.furlong.transform.Normalise.isFavourite;
 import static dev.furlong.transform.Normalise.jockeyName;
 import static dev.furlong.transform.Normalise.longTimeSeconds;
-import static dev.furlong.transform.Normalise.metresOfYards;
 import static dev.furlong.transform.Normalise.money;
 import static dev.furlong.transform.Normalise.nameWithoutRegion;
-import static dev.furlong.transform.Normalise.raceClass;
-import static dev.furlong.transform.Normalise.raceType;
 import static dev.furlong.transform.Normalise.regionOfName;
 import static dev.furlong.transform.Normalise.sexCode;
 import static dev.furlong.transform.Normalise.spDecimal;
@@ -23,11 +19,9 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -52,35 +46,15 @@ public final class ResultsFlattener {
     /** The result side of {@code races} (DATA-MODEL.md, ra_races: the columns results own or share), plus fetched_at. */
     public static Dataset<Row> races(Dataset<Row> races) {
         Column yards = coalesce(integer(col("r.dist_y")), Normalise.distanceYards(col("r.dist")));
-        return races.select(
-                text(col("r.race_id")).as("race_id"),
-                to_date(text(col("r.date"))).as("race_date"),
-                text(col("r.course_id")).as("course_id"),
-                Normalise.courseName(col("r.course")).as("course_name"),
-                upper(text(col("r.region"))).as("region"),
-                text(col("r.race_name")).as("race_name"),
-                try_to_timestamp(text(col("r.off_dt"))).as("off_time"),
-                text(col("r.off")).as("off_time_local"),
-                raceType(col("r.type")).as("race_type"),
-                raceClass(col("r.class")).as("race_class"),
-                coalesce(lower(col("r.race_name")).contains("handicap"), lit(false)).as("is_handicap"),
-                text(col("r.pattern")).as("pattern"),
-                text(col("r.rating_band")).as("rating_band"),
-                text(col("r.age_band")).as("age_band"),
-                text(col("r.sex_rest")).as("sex_restriction"),
-                yards.as("distance_yards"),
-                furlongsOfYards(yards).as("distance_furlongs"),
-                metresOfYards(yards).as("distance_metres"),
-                text(col("r.dist")).as("distance_display"),
-                text(col("r.going")).as("going"),
-                text(col("r.surface")).as("surface"),
-                text(col("r.jumps")).as("jumps"),
+        List<Column> columns = SourceMerge.sharedRaceColumns("off", "class", "sex_rest", "dist", yards);
+        columns.addAll(List.of(
                 text(col("r.winning_time_detail")).as("winning_time_text"),
                 longTimeSeconds(col("r.winning_time_detail")).as("winning_time_seconds"),
                 text(col("r.non_runners")).as("non_runners_text"),
                 text(col("r.comments")).as("result_comments"),
                 coalesce(size(col("r.runners")), lit(0)).equalTo(0).as("is_abandoned"),
-                col("fetched_at"));
+                col("fetched_at")));
+        return races.select(columns.toArray(Column[]::new));
     }
 
     /** {@code race_results}: one row per race with a result. {@code runners} are the race's valid silver runner rows. */

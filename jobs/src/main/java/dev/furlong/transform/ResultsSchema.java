@@ -14,20 +14,12 @@ public final class ResultsSchema {
     private ResultsSchema() {
     }
 
-    private static StructType strings(String... names) {
-        StructType s = new StructType();
-        for (String n : names) {
-            s = s.add(n, StringType, true);
-        }
-        return s;
-    }
-
-    public static final StructType RUNNER = strings("horse_id", "horse", "sp", "sp_dec", "bsp", "number", "position", "draw",
+    public static final StructType RUNNER = RacecardsSchema.strings("horse_id", "horse", "sp", "sp_dec", "bsp", "number", "position", "draw",
             "btn", "ovr_btn", "age", "sex", "weight", "weight_lbs", "headgear", "time", "or", "rpr", "tsr", "prize", "jockey",
             "jockey_claim_lbs", "jockey_id", "trainer", "trainer_id", "owner", "owner_id", "sire", "sire_id", "dam", "dam_id",
             "damsire", "damsire_id", "comment", "silk_url");
 
-    public static final StructType RACE = strings("race_id", "date", "region", "course", "course_id", "off", "off_dt",
+    public static final StructType RACE = RacecardsSchema.strings("race_id", "date", "region", "course", "course_id", "off", "off_dt",
             "race_name", "type", "class", "pattern", "rating_band", "age_band", "sex_rest", "dist", "dist_y", "dist_m", "dist_f",
             "going", "surface", "jumps", "winning_time_detail", "comments", "non_runners", "tote_win", "tote_pl", "tote_ex",
             "tote_csf", "tote_tricast", "tote_trifecta")

@@ -1,8 +1,13 @@
 package dev.furlong.transform;
 
+import static dev.furlong.transform.Normalise.text;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.try_to_timestamp;
+import static org.apache.spark.sql.functions.upper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +44,36 @@ public final class SourceMerge {
             "prize_currency", "race_rpr", "race_topspeed", "in_running_comment", "weight_st_lbs", "bsp");
 
     private SourceMerge() {
+    }
+
+    /**
+     * The {@link #RACE_SHARED} columns (and the key) of a race struct {@code r}, read the same way from either source; the
+     * arguments name the fields the two sources spell differently, and {@code yards} is the source's best distance.
+     */
+    static List<Column> sharedRaceColumns(String offLocal, String raceClass, String sexRestriction, String distance, Column yards) {
+        return new ArrayList<>(List.of(
+                text(col("r.race_id")).as("race_id"),
+                to_date(text(col("r.date"))).as("race_date"),
+                text(col("r.course_id")).as("course_id"),
+                Normalise.courseName(col("r.course")).as("course_name"),
+                upper(text(col("r.region"))).as("region"),
+                text(col("r.race_name")).as("race_name"),
+                try_to_timestamp(text(col("r.off_dt"))).as("off_time"),
+                text(col("r." + offLocal)).as("off_time_local"),
+                Normalise.raceType(col("r.type")).as("race_type"),
+                Normalise.raceClass(col("r." + raceClass)).as("race_class"),
+                coalesce(lower(col("r.race_name")).contains("handicap"), lit(false)).as("is_handicap"),
+                text(col("r.pattern")).as("pattern"),
+                text(col("r.rating_band")).as("rating_band"),
+                text(col("r.age_band")).as("age_band"),
+                text(col("r." + sexRestriction)).as("sex_restriction"),
+                yards.as("distance_yards"),
+                Normalise.furlongsOfYards(yards).as("distance_furlongs"),
+                Normalise.metresOfYards(yards).as("distance_metres"),
+                text(col("r." + distance)).as("distance_display"),
+                text(col("r.going")).as("going"),
+                text(col("r.surface")).as("surface"),
+                text(col("r.jumps")).as("jumps")));
     }
 
     /** Silver {@code races} from the result side and the card side (either may be empty for a race). */

@@ -63,10 +63,6 @@ public final class TransformJob {
         this.to = to;
     }
 
-    private boolean inRange(LocalDate d) {
-        return (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
-    }
-
     public TransformReport run() {
         if (!DeltaTables.exists(spark, lake.apiResponses())) {
             return TransformReport.nothing("bronze is empty: nothing to transform");
@@ -88,7 +84,7 @@ public final class TransformJob {
             Set<String> endpoints = new TreeSet<>();
             for (Row r : todoSummary) {
                 endpoints.add(r.getString(0));
-                if (RACE_ENDPOINTS.contains(r.getString(0)) && inRange(r.getLocalDate(1))) {
+                if (RACE_ENDPOINTS.contains(r.getString(0))) {
                     dates.add(r.getLocalDate(1));
                 }
             }

@@ -45,10 +45,4 @@ public final class TransformLog {
         DeltaTables.upsert(spark, path, rows, KEYS, List.of("run_id", "transformed_at"));
     }
 
-    /** Forget everything: the next run transforms all of bronze again (a full rebuild). */
-    public void clear() {
-        if (DeltaTables.exists(spark, path)) {
-            io.delta.tables.DeltaTable.forPath(spark, path).delete();
-        }
-    }
 }
