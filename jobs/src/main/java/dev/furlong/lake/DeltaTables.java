@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,50 +45,62 @@ public final class DeltaTables {
         return DeltaTable.forPath(spark, path).detail().select("id").head().getString(0);
     }
 
-    /** Rows inserted and updated by the table's latest commit, from Delta's operation metrics (0 when not recorded). */
-    private static long[] lastCommitInsertedUpdated(SparkSession spark, String path) {
-        Row last = DeltaTable.forPath(spark, path).history(1).select("operation", "operationMetrics").head();
-        scala.collection.Map<String, String> metrics = last.getMap(1);
-        if (last.getString(0).equals("WRITE")) {
-            return new long[]{Long.parseLong(metrics.getOrElse("numOutputRows", () -> "0")), 0};
-        }
-        return new long[]{Long.parseLong(metrics.getOrElse("numTargetRowsInserted", () -> "0")),
-                Long.parseLong(metrics.getOrElse("numTargetRowsUpdated", () -> "0"))};
+    /** What an upsert did: rows offered, and of them how many were new and how many changed a stored row. */
+    public record Upserted(long rows, long inserted, long updated) {
     }
 
-    /** Below this size a table is rewritten whole rather than merged into: far cheaper than a MERGE for small tables. */
+    /** Rows written by the table's first commit, from Delta's operation metrics. */
+    private static long rowsWrittenByLastCommit(SparkSession spark, String path) {
+        Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").head();
+        scala.collection.Map<String, String> metrics = last.getMap(0);
+        return Long.parseLong(metrics.getOrElse("numOutputRows", () -> "0"));
+    }
+
+    /** Below this size an unpartitioned table is rewritten whole rather than merged into: far cheaper than a MERGE. */
     public static final long REWRITE_BELOW_BYTES = 64L << 20;
 
     /**
      * Upserts {@code updates} into the table at {@code path} by {@code keys} and returns {inserted, updated}. A row counts as
      * changed only when an incoming non-null value differs from the stored one, and a stored value is never replaced by a null
      * (DATA-MODEL.md, rule 3); {@code ignoredForChange} columns (timestamps, run ids) follow their row without making it change.
-     * Columns the updates lack keep their stored values. When nothing changed, nothing is committed, so the table's version
-     * moves only with its content. Creates the table (optionally partitioned) on first use.
+     * Columns the updates lack keep their stored values; columns the table lacks are added. When nothing changed, nothing is
+     * committed, so the table's version moves only with its content.
+     *
+     * <p>A table partitioned by {@code partitionBy} (set when it is created) is upserted by rewriting just the partitions the
+     * updates fall in, so the cost follows the size of the change, not of the table. A key must therefore never move between
+     * partitions. An unpartitioned table is rewritten whole when small, else MERGEd into.
      */
-    public static long[] upsert(SparkSession spark, String path, Dataset<Row> updates, List<String> keys,
+    public static Upserted upsert(SparkSession spark, String path, Dataset<Row> updates, List<String> keys,
                                 List<String> ignoredForChange, String... partitionBy) {
-        return upsert(spark, path, updates, keys, ignoredForChange, REWRITE_BELOW_BYTES, partitionBy);
-    }
-
-    /** As above; a table smaller than {@code rewriteBelowBytes} is rewritten in one overwrite instead of a MERGE. */
-    public static long[] upsert(SparkSession spark, String path, Dataset<Row> updates, List<String> keys,
-                                List<String> ignoredForChange, long rewriteBelowBytes, String... partitionBy) {
+        if (partitionBy.length > 1) {
+            throw new IllegalArgumentException("one partition column at most, got " + Arrays.toString(partitionBy));
+        }
         if (!exists(spark, path)) {
             var writer = updates.write().format("delta").mode("errorifexists");
             if (partitionBy.length > 0) {
                 writer = writer.partitionBy(partitionBy);
             }
             writer.save(path);
-            return lastCommitInsertedUpdated(spark, path);
+            long written = rowsWrittenByLastCommit(spark, path);
+            return new Upserted(written, written, 0);
         }
         DeltaTable table = DeltaTable.forPath(spark, path);
         Dataset<Row> target = table.toDF();
+        String replaceWhere = null;
+        if (partitionBy.length == 1) {
+            replaceWhere = partitionsOf(updates, partitionBy[0]);
+            if (replaceWhere == null) {
+                return new Upserted(0, 0, 0);
+            }
+            target = target.where(replaceWhere);
+        }
         List<String> content = Arrays.stream(updates.columns())
                 .filter(c -> !keys.contains(c) && !ignoredForChange.contains(c)).toList();
         Column on = keys.stream().map(k -> col("s.`" + k + "`").equalTo(col("t.`" + k + "`"))).reduce(Column::and).orElseThrow();
+        List<String> stored = Arrays.asList(target.columns());
         Column differs = content.stream()
-                .map(c -> col("s.`" + c + "`").isNotNull().and(col("s.`" + c + "`").eqNullSafe(col("t.`" + c + "`")).unary_$bang()))
+                .map(c -> col("s.`" + c + "`").isNotNull().and(stored.contains(c)
+                        ? col("s.`" + c + "`").eqNullSafe(col("t.`" + c + "`")).unary_$bang() : lit(true)))
                 .reduce(Column::or).orElse(lit(false));
         Column isNew = col("t.`" + keys.get(0) + "`").isNull();
         // The stored row as it will be: the update's values over the stored ones, never a null over a value.
@@ -98,22 +111,28 @@ public final class DeltaTables {
             boolean inUpdates = Arrays.asList(updates.columns()).contains(c);
             merged.add((!inUpdates ? t : keys.contains(c) || !content.contains(c) ? s : coalesce(s, t)).as(c));
         }
+        Arrays.stream(updates.columns()).filter(c -> !stored.contains(c)).forEach(c -> merged.add(col("s.`" + c + "`").as(c)));
         merged.add(isNew.as("_new"));
-        Dataset<Row> changed = updates.as("s").join(target.as("t"), on, "left_outer").where(isNew.or(differs))
+        merged.add(isNew.or(differs).as("_changed"));
+        Dataset<Row> joined = updates.as("s").join(target.as("t"), on, "left_outer")
                 .select(merged.toArray(Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Row n = changed.agg(count(lit(1)), sum(when(col("_new"), 1L).otherwise(0L))).head();
-            long total = n.getLong(0);
-            if (total == 0) {
-                return new long[]{0, 0};
+            Row n = joined.agg(count(lit(1)), sum(when(col("_new"), 1L).otherwise(0L)), sum(when(col("_changed"), 1L).otherwise(0L))).head();
+            long offered = n.getLong(0);
+            long inserted = n.isNullAt(1) ? 0 : n.getLong(1);
+            long changed = n.isNullAt(2) ? 0 : n.getLong(2);
+            if (changed == 0) {
+                return new Upserted(offered, 0, 0);
             }
-            long inserted = n.getLong(1);
-            long size = table.detail().select("sizeInBytes").head().getLong(0);
-            if (size < rewriteBelowBytes) {
-                Dataset<Row> rows = changed.drop("_new");
+            Dataset<Row> rows = joined.where(col("_changed")).drop("_new", "_changed");
+            if (replaceWhere != null || table.detail().select("sizeInBytes").head().getLong(0) < REWRITE_BELOW_BYTES) {
                 Dataset<Row> kept = target.join(rows.select(keys.stream().map(k -> col("`" + k + "`")).toArray(Column[]::new)),
                         CollectionConverters.asScala(keys).toSeq(), "left_anti");
-                kept.unionByName(rows).write().format("delta").mode("overwrite").save(path);
+                var writer = kept.unionByName(rows, true).write().format("delta").mode("overwrite").option("mergeSchema", "true");
+                if (replaceWhere != null) {
+                    writer = writer.option("replaceWhere", replaceWhere);
+                }
+                writer.save(path);
             } else {
                 Map<String, String> set = new LinkedHashMap<>();
                 for (String c : updates.columns()) {
@@ -122,14 +141,40 @@ public final class DeltaTables {
                     }
                 }
                 String mergeOn = keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
-                table.as("t").merge(changed.drop("_new").as("s"), mergeOn)
+                table.as("t").merge(rows.as("s"), mergeOn)
                         .whenMatched().updateExpr(set)
                         .whenNotMatched().insertAll()
                         .execute();
             }
-            return new long[]{inserted, total - inserted};
+            return new Upserted(offered, inserted, changed - inserted);
         } finally {
-            changed.unpersist();
+            joined.unpersist();
         }
+    }
+
+    /** The predicate "column IN (the values the rows have)", or null when there are no rows. */
+    private static String partitionsOf(Dataset<Row> rows, String column) {
+        List<Row> values = rows.select(column).distinct().collectAsList();
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<String> literals = new ArrayList<>();
+        boolean nulls = false;
+        for (Row v : values) {
+            if (v.isNullAt(0)) {
+                nulls = true;
+            } else if (v.get(0) instanceof String text) {
+                literals.add("'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'");
+            } else if (v.get(0) instanceof LocalDate date) {
+                literals.add("DATE'" + date + "'");
+            } else if (v.get(0) instanceof Number number) {
+                literals.add(number.toString());
+            } else {
+                throw new IllegalArgumentException("cannot partition by " + column + " of type " + v.get(0).getClass().getSimpleName());
+            }
+        }
+        String in = literals.isEmpty() ? null : "`" + column + "` IN (" + String.join(", ", literals) + ")";
+        String isNull = nulls ? "`" + column + "` IS NULL" : null;
+        return in == null ? isNull : isNull == null ? in : in + " OR " + isNull;
     }
 }

@@ -43,7 +43,7 @@ public final class PublishJob {
             if (version < 0) {
                 continue; // nothing transformed yet
             }
-            Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version).load(path);
+            Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version).load(path).drop(SourceMerge.RACE_MONTH);
             TablePublisher.Source source = new TablePublisher.Source(DeltaTables.tableId(spark, path), version);
             results.add(publisher.publish(m.pgTable(), rows, m.keys(), source, full));
         }

@@ -20,7 +20,9 @@ public final class SparkSessions {
                 // Rows hand out java.time values (Instant, LocalDate): unambiguous when written to Postgres.
                 .set("spark.sql.datetime.java8API.enabled", "true")
                 .set("spark.sql.session.timeZone", "UTC")
-                .set("spark.sql.debug.maxToStringFields", "200");
+                .set("spark.sql.debug.maxToStringFields", "200")
+                // Cached intermediate results live for one run: building compressed columns cost more than the memory saved.
+                .set("spark.sql.inMemoryColumnarStorage.compressed", "false");
         if (!conf.contains("spark.master")) {
             conf.setMaster(localMaster)
                     .set("spark.ui.enabled", "false")

@@ -1,6 +1,8 @@
 package dev.furlong.transform;
 
 import static dev.furlong.transform.Normalise.text;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -20,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Bronze answers of one {@link PageSource} opened into races and runners, each with the request it came from and its JSON
@@ -30,9 +33,14 @@ public final class BronzePages {
     private BronzePages() {
     }
 
-    private static Dataset<Row> pages(Dataset<Row> bronze, PageSource source) {
+    /**
+     * The source's answers parsed once: {@code request_key}, {@code fetched_at}, {@code page} and {@code parseable}. Worth
+     * caching: races, runners and unreadable pages are all read from it.
+     */
+    public static Dataset<Row> parse(Dataset<Row> bronze, PageSource source) {
         return bronze.where(col("endpoint").equalTo(source.endpoint()).and(col("http_status").equalTo(200)))
-                .select(col("request_key"), col("fetched_at"), col("body"), from_json(col("body"), source.pageSchema()).as("page"));
+                .select(col("request_key"), col("fetched_at"), from_json(col("body"), source.pageSchema()).as("page"))
+                .withColumn("parseable", parseable(source));
     }
 
     /** A page is usable when it parsed and carries its list and {@code total} (every page of both endpoints has them). */
@@ -41,28 +49,34 @@ public final class BronzePages {
     }
 
     /**
-     * Races of every usable page, one row per race and source: the copy with the latest {@code fetched_at} when several pages
-     * hold it. Columns {@code request_key}, {@code fetched_at}, {@code json_path}, {@code r} (the race struct). Races without
-     * an id are kept: {@link #quarantinedRaces} picks them out.
+     * Races of every usable page ({@link #parse}d), one row per race and source: the copy with the latest {@code fetched_at}
+     * when several pages hold it. Columns {@code request_key}, {@code fetched_at}, {@code json_path}, {@code r} (the race
+     * struct). Races without an id are kept: {@link #quarantinedRaces} picks them out.
      */
-    public static Dataset<Row> races(Dataset<Row> bronze, PageSource source) {
-        Dataset<Row> races = pages(bronze, source).where(parseable(source))
+    public static Dataset<Row> races(Dataset<Row> pages, PageSource source) {
+        Dataset<Row> races = pages.where(col("parseable"))
                 .select(col("request_key"), col("fetched_at"),
                         posexplode_outer(col("page." + source.itemsField())).as(new String[]{"i", "r"}))
                 .where(col("r").isNotNull())
                 .withColumn("json_path", concat(lit("$." + source.itemsField() + "["), col("i").cast(DataTypes.StringType), lit("]")))
                 .drop("i");
+        // The older copies are found on the keys alone, so the race structs themselves are never shuffled.
         Column raceId = text(col("r.race_id"));
-        Dataset<Row> latest = races.where(raceId.isNotNull())
-                .withColumn("rn", row_number().over(Window.partitionBy(raceId)
+        Dataset<Row> superseded = races.select(raceId.as("race_id"), col("fetched_at"), col("request_key"), col("json_path"))
+                .where(col("race_id").isNotNull())
+                .withColumn("rn", row_number().over(Window.partitionBy(col("race_id"))
                         .orderBy(col("fetched_at").desc(), col("request_key").desc(), col("json_path"))))
-                .where(col("rn").equalTo(1)).drop("rn");
-        return latest.unionByName(races.where(raceId.isNull()));
+                .where(col("rn").gt(1)).select("request_key", "json_path");
+        return races.join(broadcast(superseded), CollectionConverters.asScala(List.of("request_key", "json_path")).toSeq(),
+                "left_anti");
     }
 
-    /** Bronze answers of the source whose body is not a page of it at all: quarantined whole. */
-    public static Dataset<Row> unparseablePages(Dataset<Row> bronze, PageSource source) {
-        Dataset<Row> bad = pages(bronze, source).where(parseable(source).unary_$bang()).withColumn("json_path", lit("$"));
+    /** Answers of the source whose body is not a page of it at all: quarantined whole, with the body from {@code bronze}. */
+    public static Dataset<Row> unparseablePages(Dataset<Row> pages, Dataset<Row> bronze, PageSource source) {
+        Dataset<Row> bad = pages.where(col("parseable").unary_$bang()).select("request_key")
+                .join(bronze.where(col("endpoint").equalTo(source.endpoint())).select("request_key", "body"),
+                        CollectionConverters.asScala(List.of("request_key")).toSeq())
+                .withColumn("json_path", lit("$"));
         return Quarantine.rows(bad, source, "page",
                 lit("the body is not a " + source.itemsField() + " page (malformed JSON or wrong shape)"), col("body"));
     }
@@ -91,24 +105,26 @@ public final class BronzePages {
 
     /**
      * Every runner of the given races: columns {@code request_key}, {@code fetched_at}, {@code json_path}, {@code race_id},
-     * {@code race_date}, {@code region}, {@code horse_id}, {@code u} (the runner struct), and {@code dup}: 1 for the first
-     * record of a horse in its race, more for repeats.
+     * {@code race_date}, {@code region}, {@code horse_id}, {@code u} (the runner struct), and {@code repeat}: true when the
+     * horse already came earlier in its race's list (looked up in that list, so nothing is shuffled).
      */
     public static Dataset<Row> runners(Dataset<Row> races) {
-        Dataset<Row> runners = races.select(col("request_key"), col("fetched_at"), col("json_path").as("race_path"),
+        return races.select(col("request_key"), col("fetched_at"), col("json_path").as("race_path"),
                         text(col("r.race_id")).as("race_id"), to_date(text(col("r.date"))).as("race_date"),
-                        upper(text(col("r.region"))).as("region"), posexplode_outer(col("r.runners")).as(new String[]{"i", "u"}))
+                        upper(text(col("r.region"))).as("region"),
+                        col("r.runners.horse_id").as("ids"),
+                        posexplode_outer(col("r.runners")).as(new String[]{"i", "u"}))
                 .where(col("u").isNotNull())
                 .withColumn("json_path", concat(col("race_path"), lit(".runners["), col("i").cast(DataTypes.StringType), lit("]")))
                 .withColumn("horse_id", text(col("u.horse_id")))
-                .drop("race_path", "i");
-        return runners.withColumn("dup", row_number().over(Window.partitionBy(col("race_id"), col("horse_id")).orderBy(col("json_path"))));
+                .withColumn("repeat", coalesce(array_position(col("ids"), col("u.horse_id")).lt(col("i").plus(1)), lit(false)))
+                .drop("race_path", "i", "ids");
     }
 
     /** The checks every runner of either source must pass before it becomes a silver row. */
     public static Quarantine.Check[] keyChecks() {
         return new Quarantine.Check[]{
                 Quarantine.missing("horse_id", col("u.horse_id")),
-                new Quarantine.Check(col("horse_id").isNotNull().and(col("dup").gt(1)), lit("the same horse twice in one race"))};
+                new Quarantine.Check(col("horse_id").isNotNull().and(col("repeat")), lit("the same horse twice in one race"))};
     }
 }

@@ -1,13 +1,10 @@
 package dev.furlong.transform;
 
 import static dev.furlong.transform.Normalise.text;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
@@ -43,9 +40,9 @@ public final class Quarantine {
 
     /** Every failed check's reason joined with "; ", or null when the record passes them all. */
     public static Column problems(Check... checks) {
-        Column reasons = filter(array(Arrays.stream(checks).map(c -> when(c.failed(), c.reason())).toArray(Column[]::new)),
-                Column::isNotNull);
-        return when(size(reasons).gt(0), array_join(reasons, "; "));
+        // concat_ws skips nulls, and unlike a lambda over an array it is compiled with the rest of the row's expressions.
+        Column reasons = concat_ws("; ", Arrays.stream(checks).map(c -> when(c.failed(), c.reason())).toArray(Column[]::new));
+        return when(reasons.notEqual(lit("")), reasons);
     }
 
     /** Quarantine rows from records with {@code request_key}, {@code json_path} and a reason column. */

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
 
 import dev.furlong.transform.Quarantine.Check;
 import java.util.ArrayList;
@@ -132,6 +133,8 @@ public final class RacecardsFlattener {
                 col("u.odds").as("odds"),
                 col("request_key"), col("json_path"), col("fetched_at"), col("race_date"),
                 problems().as("problems"),
-                to_json(col("u")).as("record"));
+                col("u"))
+                .withColumn("record", when(col("problems").isNotNull(), to_json(col("u")))) // only a quarantined record needs it
+                .drop("u");
     }
 }

@@ -160,6 +160,8 @@ public final class ResultsFlattener {
                 regionOfName(col("u.damsire")).as("damsire_region"),
                 col("request_key"), col("json_path"), col("fetched_at"), col("race_date"),
                 problems().as("problems"),
-                to_json(col("u")).as("record"));
+                col("u"))
+                .withColumn("record", when(col("problems").isNotNull(), to_json(col("u")))) // only a quarantined record needs it
+                .drop("u");
     }
 }

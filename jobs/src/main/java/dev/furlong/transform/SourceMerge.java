@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
 
@@ -24,6 +25,12 @@ public final class SourceMerge {
 
     public static final List<String> RACE_KEYS = List.of("race_id");
     public static final List<String> RUNNER_KEYS = List.of("race_id", "horse_id");
+
+    /**
+     * A lake-only column of races, runners and race_results: the first day of the race's month, by which they are stored, so a
+     * day's change rewrites one month of them. Not published.
+     */
+    public static final String RACE_MONTH = "race_month";
 
     static final List<String> RACE_SHARED = List.of("race_date", "course_id", "course_name", "region", "race_name", "off_time",
             "off_time_local", "race_type", "race_class", "is_handicap", "pattern", "rating_band", "age_band", "sex_restriction",
@@ -76,6 +83,10 @@ public final class SourceMerge {
                 text(col("r.jumps")).as("jumps")));
     }
 
+    public static Column raceMonth(Column raceDate) {
+        return trunc(raceDate, "month");
+    }
+
     /** Silver {@code races} from the result side and the card side (either may be empty for a race). */
     public static Dataset<Row> races(Dataset<Row> result, Dataset<Row> card) {
         Column on = col("res.race_id").equalTo(col("card.race_id"));
@@ -91,7 +102,7 @@ public final class SourceMerge {
     }
 
     /**
-     * Silver {@code runners}. {@code inResult} holds the (race_id, horse_id) of every runner record results gave, quarantined
+     * Silver {@code runners}, each side with its {@code race_date} (for {@link #RACE_MONTH}). {@code inResult} holds the (race_id, horse_id) of every runner record results gave, quarantined
      * ones included, and {@code racesWithResult} the race ids that have a result: a horse declared on the card of a race with a
      * result but absent from it did not run.
      */
@@ -103,6 +114,7 @@ public final class SourceMerge {
         RUNNER_SHARED.forEach(c -> out.add(coalesce(col("res." + c), col("card." + c)).as(c)));
         RUNNER_CARD.forEach(c -> out.add(col("card." + c).as(c)));
         RUNNER_RESULT.forEach(c -> out.add(col("res." + c).as(c)));
+        out.add(raceMonth(coalesce(col("res.race_date"), col("card.race_date"))).as(RACE_MONTH));
         Dataset<Row> merged = result.as("res").join(card.as("card"), on, "full_outer").select(out.toArray(Column[]::new));
         Dataset<Row> withResult = racesWithResult.select(col("race_id").as("rr_race_id")).distinct();
         Dataset<Row> ran = inResult.select(col("race_id").as("ir_race_id"), col("horse_id").as("ir_horse_id"), lit(true).as("ran")).distinct();

@@ -20,12 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -39,6 +44,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * read is in silver, in quarantine, or counted as outside the configured regions.
  */
 public final class TransformJob {
+
+    /** Silver tables written at once: enough to overlap Delta's commit latency, few enough for two cores. */
+    private static final int WRITERS = 4;
 
     private static final Set<String> RACE_ENDPOINTS = Set.of(PageSource.RESULTS.endpoint(), PageSource.RACECARDS.endpoint());
 
@@ -67,35 +75,55 @@ public final class TransformJob {
         if (!DeltaTables.exists(spark, lake.apiResponses())) {
             return TransformReport.nothing("bronze is empty: nothing to transform");
         }
-        Dataset<Row> bronze = spark.read().format("delta").load(lake.apiResponses());
         TransformLog log = new TransformLog(spark, lake);
-        Dataset<Row> todo = (from == null && to == null ? log.untransformed(bronze)
-                : bronze.select("endpoint", "request_key", "body_sha256", "partition_date")
-                .where(col("endpoint").isin(RACE_ENDPOINTS.toArray())
-                        .and(from == null ? lit(true) : col("partition_date").geq(Date.valueOf(from)))
-                        .and(to == null ? lit(true) : col("partition_date").leq(Date.valueOf(to)))))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        boolean chosenDates = from != null || to != null;
+        Dataset<Row> bronze;
+        Dataset<Row> todo;
+        Long version = null;
+        boolean moved = false;
+        if (chosenDates) {
+            bronze = spark.read().format("delta").load(lake.apiResponses());
+            todo = bronze.select("endpoint", "request_key", "body_sha256", "partition_date")
+                    .where(col("endpoint").isin(RACE_ENDPOINTS.toArray())
+                            .and(from == null ? lit(true) : col("partition_date").geq(Date.valueOf(from)))
+                            .and(to == null ? lit(true) : col("partition_date").leq(Date.valueOf(to))))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+        } else {
+            TransformLog.Pending pending = log.untransformed(lake.apiResponses());
+            bronze = pending.bronze();
+            todo = pending.answers();
+            version = pending.version();
+            moved = pending.moved();
+        }
         try {
             List<Row> todoSummary = todo.groupBy("endpoint", "partition_date").count().collectAsList();
             if (todoSummary.isEmpty()) {
+                if (moved) {
+                    log.advance(version, runId);
+                }
                 return TransformReport.nothing("no new or changed answers in bronze since the last transform");
             }
-            TreeSet<LocalDate> dates = new TreeSet<>();
+            TreeSet<LocalDate> raceDates = new TreeSet<>();
+            TreeSet<LocalDate> horseDates = new TreeSet<>();
             Set<String> endpoints = new TreeSet<>();
             for (Row r : todoSummary) {
                 endpoints.add(r.getString(0));
                 if (RACE_ENDPOINTS.contains(r.getString(0))) {
-                    dates.add(r.getLocalDate(1));
+                    raceDates.add(r.getLocalDate(1));
+                } else if (r.getString(0).equals("horse_pro")) {
+                    horseDates.add(r.getLocalDate(1));
                 }
             }
+            // Partition pruning: only the bronze days that hold something to do are opened.
             Dataset<Row> raceAnswers = bronze.where(col("endpoint").isin(RACE_ENDPOINTS.toArray())
-                    .and(col("partition_date").isin(dates.toArray())));
-            Dataset<Row> horseAnswers = bronze.where(col("endpoint").equalTo("horse_pro").and(col("http_status").equalTo(200)))
+                    .and(col("partition_date").isin(raceDates.toArray())));
+            Dataset<Row> horseAnswers = bronze.where(col("endpoint").equalTo("horse_pro").and(col("http_status").equalTo(200))
+                            .and(col("partition_date").isin(horseDates.toArray())))
                     .join(todo.where(col("endpoint").equalTo("horse_pro")).select("request_key"),
                             CollectionConverters.asScala(List.of("request_key")).toSeq(), "left_semi");
-            TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints).execute();
+            TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints, raceDates).execute();
             if (report.invariantHolds()) {
-                log.record(todo, runId);
+                log.record(todo, runId, version);
             }
             return report;
         } finally {
@@ -109,73 +137,105 @@ public final class TransformJob {
         private final Dataset<Row> horseAnswers;
         private final Dataset<Row> bronze;
         private final Set<String> endpoints;
+        private final Set<LocalDate> raceDates;
         private final List<Dataset<Row>> cached = new ArrayList<>();
-        private final List<TableCounts> counts = new ArrayList<>();
+        private final Map<PageSource, Dataset<Row>> pages = new EnumMap<>(PageSource.class);
         private final Map<PageSource, Dataset<Row>> races = new EnumMap<>(PageSource.class);
         private final Map<PageSource, Dataset<Row>> runnerRows = new EnumMap<>(PageSource.class);
 
-        Run(Dataset<Row> raceAnswers, Dataset<Row> horseAnswers, Dataset<Row> bronze, Set<String> endpoints) {
+        Run(Dataset<Row> raceAnswers, Dataset<Row> horseAnswers, Dataset<Row> bronze, Set<String> endpoints, Set<LocalDate> raceDates) {
             this.raceAnswers = raceAnswers;
             this.horseAnswers = horseAnswers;
             this.bronze = bronze;
             this.endpoints = endpoints;
+            this.raceDates = raceDates;
         }
 
-        private Dataset<Row> cache(Dataset<Row> d) {
-            Dataset<Row> c = d.persist(StorageLevel.MEMORY_AND_DISK());
+        /**
+         * Computes {@code d} once and keeps it for the run. A local checkpoint rather than a cache: later plans start from the
+         * stored rows instead of carrying (and re-analysing) the whole lineage from JSON, which dominated small runs.
+         */
+        private Dataset<Row> keep(Dataset<Row> d) {
+            Dataset<Row> c = d.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
             cached.add(c);
             return c;
         }
 
         TransformReport execute() {
+            ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+                Thread t = new Thread(r, "furlong-silver-writer");
+                t.setDaemon(true);
+                return t;
+            });
             try {
                 for (PageSource s : PageSource.values()) {
-                    races.put(s, cache(BronzePages.races(raceAnswers, s)));
-                    Dataset<Row> inside = races.get(s).where(BronzePages.isInRegions(regions));
-                    Dataset<Row> opened = BronzePages.runners(inside);
-                    runnerRows.put(s, cache(s == PageSource.RESULTS ? ResultsFlattener.runners(opened) : RacecardsFlattener.runners(opened)));
+                    pages.put(s, keep(BronzePages.parse(raceAnswers, s)));
+                    races.put(s, BronzePages.races(pages.get(s), s));
+                    Dataset<Row> opened = BronzePages.runners(races.get(s).where(BronzePages.isInRegions(regions)));
+                    runnerRows.put(s, keep(s == PageSource.RESULTS ? ResultsFlattener.runners(opened) : RacecardsFlattener.runners(opened)));
                 }
                 Accounting accounting = account();
                 Dataset<Row> resultRaces = races.get(PageSource.RESULTS).where(BronzePages.isInRegions(regions));
                 Dataset<Row> cardRaces = races.get(PageSource.RACECARDS).where(BronzePages.isInRegions(regions));
                 Dataset<Row> validResults = valid(PageSource.RESULTS);
                 Dataset<Row> validCards = valid(PageSource.RACECARDS);
+                Dataset<Row> observations = keep(Entities.observationsOfRunners(validResults)
+                        .unionByName(Entities.observationsOfRunners(validCards))
+                        .unionByName(Entities.observationsOfHorseDetails(horseAnswers)));
 
-                Dataset<Row> silverRaces = SourceMerge.races(ResultsFlattener.races(resultRaces), RacecardsFlattener.races(cardRaces));
-                upsert("races", silverRaces, SourceMerge.RACE_KEYS, accounting.racesQuarantined, accounting.racesOutside);
-
+                // The tables do not depend on one another: written side by side, most of a small write is waiting on Delta.
+                List<Future<TableCounts>> written = new ArrayList<>();
+                written.add(writers.submit(() -> upsert("races", byMonth(SourceMerge.races(ResultsFlattener.races(resultRaces),
+                        RacecardsFlattener.races(cardRaces))), SourceMerge.RACE_KEYS, accounting.racesQuarantined, accounting.racesOutside)));
                 Dataset<Row> inResult = runnerRows.get(PageSource.RESULTS).where(col("horse_id").isNotNull()).select("race_id", "horse_id");
                 Dataset<Row> silverRunners = SourceMerge.runners(
                         validResults.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_RESULT)),
                         validCards.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_CARD)),
                         inResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id")));
-                TableCounts runners = upsert("runners", silverRunners, SourceMerge.RUNNER_KEYS,
-                        accounting.runnersQuarantined(), accounting.runnersOutside());
+                written.add(writers.submit(() -> upsert("runners", silverRunners, SourceMerge.RUNNER_KEYS,
+                        accounting.runnersQuarantined(), accounting.runnersOutside())));
+                written.add(writers.submit(() -> upsert("race_results", byMonth(ResultsFlattener.raceResults(resultRaces, validResults)),
+                        SourceMerge.RACE_KEYS, 0, accounting.racesOutside)));
+                for (Entities.Table table : Entities.ALL) {
+                    written.add(writers.submit(() -> upsertEntities(table, observations)));
+                }
+                if (endpoints.contains("courses")) {
+                    written.add(writers.submit(() -> upsert("mst_courses", ReferenceTables.courses(bronze), List.of("id"), 0, 0)));
+                }
+                if (endpoints.contains("regions")) {
+                    written.add(writers.submit(() -> upsert("mst_regions", ReferenceTables.regions(bronze), List.of("code"), 0, 0)));
+                }
+                written.add(writers.submit(() -> upsertBookmakers(validCards)));
+                Future<Long> quarantined = writers.submit(this::quarantine);
+                List<TableCounts> counts = new ArrayList<>();
+                for (Future<TableCounts> f : written) {
+                    counts.add(done(f));
+                }
+                linkParentsToHorses();
 
-                upsert("race_results", ResultsFlattener.raceResults(resultRaces, validResults), SourceMerge.RACE_KEYS, 0,
-                        accounting.racesOutside);
-
-                transformEntities(validResults, validCards);
-                transformReference(validCards);
-                long quarantined = quarantine();
-
-                long landed = spark.read().format("delta").load(lake.silver("runners"))
+                long landed = spark.read().format("delta").load(lake.silver("runners")).where(inMonths())
                         .join(Stream.of(validResults, validCards).map(d -> d.select("race_id", "horse_id"))
                                         .reduce(Dataset::union).orElseThrow().distinct(),
                                 CollectionConverters.asScala(SourceMerge.RUNNER_KEYS).toSeq(), "left_semi").count();
-                long expected = silverRunners.count();
+                long expected = counts.stream().filter(c -> c.table().equals("runners")).mapToLong(TableCounts::rowsIn).sum();
                 boolean holds = accounting.balances() && landed == expected;
                 String detail = accounting.describe() + (landed == expected ? ""
                         : "; but only " + landed + " of the " + expected + " runner rows are readable in silver")
-                        + "; " + quarantined + " records quarantined in all";
+                        + "; " + done(quarantined) + " records quarantined in all";
                 return new TransformReport(counts, accounting.runnersInBronze(), holds, detail);
             } finally {
-                cached.forEach(Dataset::unpersist);
+                writers.shutdownNow();
+                cached.forEach(TransformJob::release);
             }
         }
 
         private Dataset<Row> valid(PageSource s) {
             return runnerRows.get(s).where(col("problems").isNull());
+        }
+
+        /** Race months touched by this run: the silver partitions it may have written. */
+        private Column inMonths() {
+            return col(SourceMerge.RACE_MONTH).isin(raceDates.stream().map(d -> d.withDayOfMonth(1)).distinct().toArray());
         }
 
         /** Runner records per source: in the answers, usable, quarantined, in quarantined races, outside the regions. */
@@ -200,27 +260,22 @@ public final class TransformJob {
             return a;
         }
 
-        private void transformEntities(Dataset<Row> validResults, Dataset<Row> validCards) {
-            Dataset<Row> observations = cache(Entities.observationsOfRunners(validResults)
-                    .unionByName(Entities.observationsOfRunners(validCards))
-                    .unionByName(Entities.observationsOfHorseDetails(horseAnswers)));
-            for (Entities.Table table : Entities.ALL) {
-                Dataset<Row> fresh = Entities.rows(table, observations);
-                String path = lake.silver(table.name());
-                String id = Entities.idColumn(table);
-                Dataset<Row> rows = fresh;
-                if (DeltaTables.exists(spark, path)) {
-                    Dataset<Row> stored = spark.read().format("delta").load(path)
-                            .join(fresh.select(id), CollectionConverters.asScala(List.of(id)).toSeq(), "left_semi");
-                    rows = Entities.reduce(table, Entities.asObservations(table, stored)
-                            .unionByName(Entities.asObservations(table, fresh)));
-                }
-                if (table == Entities.SIRES || table == Entities.DAMS || table == Entities.DAMSIRES) {
-                    rows = rows.withColumn("horse_id", lit(null).cast(DataTypes.StringType));
-                }
-                upsert(table.name(), rows, List.of(id), 0, 0, "source_fetched_at");
+        /** One entity table: the stored rows of the keys observed now, reduced together with the new observations. */
+        private TableCounts upsertEntities(Entities.Table table, Dataset<Row> observations) {
+            Dataset<Row> fresh = Entities.rows(table, observations);
+            String path = lake.silver(table.name());
+            String id = Entities.idColumn(table);
+            Dataset<Row> rows = fresh;
+            if (DeltaTables.exists(spark, path)) {
+                Dataset<Row> stored = spark.read().format("delta").load(path)
+                        .join(fresh.select(id), CollectionConverters.asScala(List.of(id)).toSeq(), "left_semi");
+                rows = Entities.reduce(table, Entities.asObservations(table, stored)
+                        .unionByName(Entities.asObservations(table, fresh)));
             }
-            linkParentsToHorses();
+            if (table == Entities.SIRES || table == Entities.DAMS || table == Entities.DAMSIRES) {
+                rows = rows.withColumn("horse_id", lit(null).cast(DataTypes.StringType));
+            }
+            return upsert(table.name(), rows, List.of(id), 0, 0, "source_fetched_at");
         }
 
         private void linkParentsToHorses() {
@@ -233,13 +288,7 @@ public final class TransformJob {
             }
         }
 
-        private void transformReference(Dataset<Row> validCards) {
-            if (endpoints.contains("courses")) {
-                upsert("mst_courses", ReferenceTables.courses(bronze), List.of("id"), 0, 0);
-            }
-            if (endpoints.contains("regions")) {
-                upsert("mst_regions", ReferenceTables.regions(bronze), List.of("code"), 0, 0);
-            }
+        private TableCounts upsertBookmakers(Dataset<Row> validCards) {
             List<String> seen = validCards.where(col("odds").isNotNull())
                     .select(explode(from_json(col("odds"), RacecardsSchema.ODDS)).as("o"))
                     .select(Normalise.text(col("o.bookmaker"))).where(col("o.bookmaker").isNotNull()).distinct()
@@ -258,41 +307,61 @@ public final class TransformJob {
             StructType schema = new StructType().add("code", DataTypes.StringType, false).add("name", DataTypes.StringType)
                     .add("type", DataTypes.StringType).add("is_active", DataTypes.BooleanType)
                     .add("api_names", DataTypes.createArrayType(DataTypes.StringType));
-            upsert("mst_bookmakers", spark.createDataFrame(rows, schema), List.of("code"), 0, 0);
+            return upsert("mst_bookmakers", spark.createDataFrame(rows, schema), List.of("code"), 0, 0);
         }
 
         private long quarantine() {
             Dataset<Row> q = null;
             for (PageSource s : PageSource.values()) {
-                Dataset<Row> part = BronzePages.unparseablePages(raceAnswers, s)
+                Dataset<Row> part = BronzePages.unparseablePages(pages.get(s), raceAnswers, s)
                         .unionByName(BronzePages.quarantinedRaces(races.get(s), s))
                         .unionByName(Quarantine.rows(runnerRows.get(s).where(col("problems").isNotNull()), s, "runner",
                                 col("problems"), col("record")));
                 q = q == null ? part : q.unionByName(part);
             }
-            Dataset<Row> rows = cache(q.withColumn("run_id", lit(runId)).withColumn("quarantined_at", current_timestamp()));
-            long n = rows.count();
-            if (n > 0) {
-                DeltaTables.upsert(spark, lake.quarantine(), rows, Quarantine.KEYS, List.of("run_id", "quarantined_at"));
-            }
-            return n;
+            Dataset<Row> rows = q.withColumn("run_id", lit(runId)).withColumn("quarantined_at", current_timestamp());
+            return DeltaTables.upsert(spark, lake.quarantine(), rows, Quarantine.KEYS, List.of("run_id", "quarantined_at")).rows();
         }
 
         private TableCounts upsert(String table, Dataset<Row> rows, List<String> keys, long quarantined, long outside,
                                    String... ignored) {
-            Dataset<Row> withTime = cache(rows.withColumn("updated_at", current_timestamp()));
-            long in = withTime.count();
             List<String> ignore = new ArrayList<>(List.of(ignored));
             ignore.add("updated_at");
-            long[] iu = DeltaTables.upsert(spark, lake.silver(table), withTime, keys, ignore);
-            TableCounts c = new TableCounts(table, in, iu[0], iu[1], quarantined, outside);
-            counts.add(c);
-            return c;
+            boolean byMonth = List.of(rows.columns()).contains(SourceMerge.RACE_MONTH);
+            DeltaTables.Upserted u = DeltaTables.upsert(spark, lake.silver(table), rows.withColumn("updated_at", current_timestamp()),
+                    keys, ignore, byMonth ? new String[]{SourceMerge.RACE_MONTH} : new String[0]);
+            return new TableCounts(table, u.rows(), u.inserted(), u.updated(), quarantined, outside);
+        }
+    }
+
+    /** Silver races, runners and race results are stored by race month, so a day's change rewrites one month, not years. */
+    private static Dataset<Row> byMonth(Dataset<Row> rows) {
+        return rows.withColumn(SourceMerge.RACE_MONTH, SourceMerge.raceMonth(col("race_date")));
+    }
+
+    /** Frees the blocks of a {@link Run#keep} result now rather than whenever the cleaner gets to them. */
+    private static void release(Dataset<Row> kept) {
+        if (kept.queryExecution().logical() instanceof LogicalRDD stored) {
+            stored.rdd().unpersist(false);
+        }
+    }
+
+    private static <T> T done(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing silver", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
     private static Column[] columns(List<String> a, List<String> b) {
-        return Stream.of(SourceMerge.RUNNER_KEYS, a, b).flatMap(List::stream).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return Stream.of(SourceMerge.RUNNER_KEYS, List.of("race_date"), a, b).flatMap(List::stream).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 
     private static long longOf(Row r, int i) {

@@ -3,6 +3,7 @@ package dev.furlong.transform;
 import static dev.furlong.testing.DataFrameAssert.assertDataFrameEquals;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.furlong.testing.Fixtures;
@@ -25,8 +26,12 @@ class ResultsFlattenerTest {
     private static final List<String> GB_IRE = List.of("gb", "ire");
 
     private static Dataset<Row> sampleRaces() {
-        return BronzePages.races(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?k=1", LocalDate.of(2025, 10, 13),
-                Fixtures.resource("samples/results-2025-10-13-first2.json"), FETCHED)), PageSource.RESULTS);
+        return racesOf(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?k=1", LocalDate.of(2025, 10, 13),
+                Fixtures.resource("samples/results-2025-10-13-first2.json"), FETCHED)));
+    }
+
+    private static Dataset<Row> racesOf(Dataset<Row> bronze) {
+        return BronzePages.races(BronzePages.parse(bronze, PageSource.RESULTS), PageSource.RESULTS);
     }
 
     private static Dataset<Row> inside(Dataset<Row> races, List<String> regions) {
@@ -141,7 +146,7 @@ class ResultsFlattenerTest {
                 + "{\"horse_id\":\"\",\"horse\":\"Nameless (GB)\",\"position\":\"2\"},"
                 + "{\"horse_id\":\"hrs_3\",\"horse\":\"Three (GB)\",\"position\":\"PU\"}]}],"
                 + "\"total\":1,\"limit\":100,\"skip\":0,\"query\":[]}";
-        Dataset<Row> races = BronzePages.races(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?x", LocalDate.of(2025, 10, 13), body, FETCHED)), PageSource.RESULTS);
+        Dataset<Row> races = racesOf(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?x", LocalDate.of(2025, 10, 13), body, FETCHED)));
         Dataset<Row> runners = runnerRows(races);
         StructType expectedSchema = new StructType().add("race_id", DataTypes.StringType).add("horse_id", DataTypes.StringType)
                 .add("position", DataTypes.IntegerType).add("position_code", DataTypes.StringType);
@@ -156,22 +161,37 @@ class ResultsFlattenerTest {
     }
 
     @Test
+    void theSameHorseTwiceInOneRaceQuarantinesTheRepeatOnly() {
+        String body = "{\"results\":[{\"race_id\":\"rac_1\",\"date\":\"2025-10-13\",\"region\":\"GB\",\"runners\":["
+                + "{\"horse_id\":\"hrs_1\",\"position\":\"1\"},{\"horse_id\":\"hrs_2\",\"position\":\"2\"},"
+                + "{\"horse_id\":\"hrs_1\",\"position\":\"3\"}]}],\"total\":1}";
+        Dataset<Row> runners = runnerRows(racesOf(Fixtures.bronze(Fixtures.bronzeResults("/v1/results?d", LocalDate.of(2025, 10, 13), body, FETCHED))));
+        assertEquals(2, runners.where("problems is null").count());
+        Row q = one(runners, "problems is not null");
+        assertEquals("the same horse twice in one race", q.getAs("problems"));
+        assertEquals("$.results[0].runners[2]", q.getAs("json_path"));
+        assertTrue(q.<String>getAs("record").contains("\"position\":\"3\""), q.<String>getAs("record"));
+        Row kept = one(runners, "horse_id = 'hrs_2'");
+        assertTrue(kept.isNullAt(kept.fieldIndex("record")), "only a quarantined record keeps its JSON");
+    }
+
+    @Test
     void racesOutsideTheRegionsAreSetApartAndMalformedPagesQuarantined() {
         String french = "{\"results\":[{\"race_id\":\"rac_9\",\"date\":\"2025-10-13\",\"region\":\"FR\",\"runners\":[{\"horse_id\":\"hrs_9\"}]}],"
                 + "\"total\":1,\"limit\":100,\"skip\":0,\"query\":[]}";
         Dataset<Row> bronze = Fixtures.bronze(
                 Fixtures.bronzeResults("/v1/results?fr", LocalDate.of(2025, 10, 13), french, FETCHED),
                 Fixtures.bronzeResults("/v1/results?bad", LocalDate.of(2025, 10, 14), "{\"results\":[{\"race_id\":", FETCHED));
-        Dataset<Row> races = BronzePages.races(bronze, PageSource.RESULTS);
+        Dataset<Row> races = racesOf(bronze);
         assertEquals(0, inside(races, GB_IRE).count());
         assertEquals(1, races.where(BronzePages.isOutsideRegions(GB_IRE)).count());
         assertEquals(1, inside(races, List.of("gb", "ire", "fr")).count());
-        Row bad = one(BronzePages.unparseablePages(bronze, PageSource.RESULTS), "true");
+        Row bad = one(BronzePages.unparseablePages(BronzePages.parse(bronze, PageSource.RESULTS), bronze, PageSource.RESULTS), "true");
         assertEquals("/v1/results?bad", bad.getAs("request_key"));
 
         String undated = "{\"results\":[{\"race_id\":\"rac_8\",\"region\":\"GB\",\"date\":\"\",\"runners\":[]}],\"total\":1}";
-        Dataset<Row> undatedRaces = BronzePages.races(Fixtures.bronze(
-                Fixtures.bronzeResults("/v1/results?undated", LocalDate.of(2025, 10, 13), undated, FETCHED)), PageSource.RESULTS);
+        Dataset<Row> undatedRaces = racesOf(Fixtures.bronze(
+                Fixtures.bronzeResults("/v1/results?undated", LocalDate.of(2025, 10, 13), undated, FETCHED)));
         assertEquals(0, inside(undatedRaces, GB_IRE).count());
         assertEquals("race without a readable date",
                 one(BronzePages.quarantinedRaces(undatedRaces, PageSource.RESULTS), "true").getAs("reason"));
@@ -181,9 +201,9 @@ class ResultsFlattenerTest {
     void whenTwoAnswersHoldTheSameRaceTheLaterFetchWins() {
         String early = "{\"results\":[{\"race_id\":\"rac_1\",\"region\":\"GB\",\"going\":\"Good\",\"runners\":[]}],\"total\":1}";
         String late = "{\"results\":[{\"race_id\":\"rac_1\",\"region\":\"GB\",\"going\":\"Soft\",\"runners\":[]}],\"total\":1}";
-        Dataset<Row> races = BronzePages.races(Fixtures.bronze(
+        Dataset<Row> races = racesOf(Fixtures.bronze(
                 Fixtures.bronzeResults("/v1/results?b", LocalDate.of(2025, 10, 13), late, FETCHED.plusSeconds(60)),
-                Fixtures.bronzeResults("/v1/results?a", LocalDate.of(2025, 10, 13), early, FETCHED)), PageSource.RESULTS);
+                Fixtures.bronzeResults("/v1/results?a", LocalDate.of(2025, 10, 13), early, FETCHED)));
         assertEquals("Soft", one(ResultsFlattener.races(races), "true").getAs("going"));
         assertEquals(true, one(ResultsFlattener.races(races), "true").getAs("is_abandoned"));
     }

@@ -1,0 +1,86 @@
+package dev.furlong.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.furlong.testing.SparkTestSession;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Upsert by key: what changes, what is kept, and what a partitioned table rewrites. */
+class DeltaTablesTest {
+
+    private static final StructType SCHEMA = new StructType().add("id", DataTypes.StringType).add("month", DataTypes.DateType)
+            .add("going", DataTypes.StringType).add("run_id", DataTypes.StringType);
+    private static final LocalDate OCT = LocalDate.of(2026, 10, 1);
+    private static final LocalDate NOV = LocalDate.of(2026, 11, 1);
+
+    private static Dataset<Row> rows(Row... rows) {
+        return SparkTestSession.get().createDataFrame(List.of(rows), SCHEMA);
+    }
+
+    private static Set<String> stored(String path) {
+        return SparkTestSession.get().read().format("delta").load(path).select("id", "month", "going").collectAsList().stream()
+                .map(Row::toString).collect(Collectors.toSet());
+    }
+
+    /** Files of the table's current version in one month's partition. */
+    private static Set<String> filesOf(String path, LocalDate month) {
+        return SparkTestSession.get().read().format("delta").load(path).where("month = DATE'" + month + "'")
+                .select(org.apache.spark.sql.functions.input_file_name()).distinct().collectAsList().stream()
+                .map(r -> r.getString(0)).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aPartitionedTableIsUpsertedByRewritingOnlyTheMonthsTheUpdatesFallIn(@TempDir Path dir) {
+        SparkSession spark = SparkTestSession.get();
+        String path = dir.resolve("races").toString();
+        List<String> keys = List.of("id");
+        List<String> ignored = List.of("run_id");
+        assertEquals(new DeltaTables.Upserted(3, 3, 0), DeltaTables.upsert(spark, path, rows(
+                RowFactory.create("rac_1", OCT, "Good", "r1"),
+                RowFactory.create("rac_2", OCT, "Soft", "r1"),
+                RowFactory.create("rac_3", NOV, "Heavy", "r1")), keys, ignored, "month"));
+        Set<String> octoberFiles = filesOf(path, OCT);
+        long version = DeltaTables.version(spark, path);
+
+        // A November correction, a null that must not erase a value, and a new November race.
+        DeltaTables.Upserted u = DeltaTables.upsert(spark, path, rows(
+                RowFactory.create("rac_3", NOV, "Soft", "r2"),
+                RowFactory.create("rac_4", NOV, null, "r2")), keys, ignored, "month");
+        assertEquals(new DeltaTables.Upserted(2, 1, 1), u);
+        assertEquals(Set.of("[rac_1,2026-10-01,Good]", "[rac_2,2026-10-01,Soft]", "[rac_3,2026-11-01,Soft]", "[rac_4,2026-11-01,null]"),
+                stored(path));
+        assertEquals(octoberFiles, filesOf(path, OCT), "October was not rewritten");
+        assertEquals(version + 1, DeltaTables.version(spark, path));
+
+        // The same values again, with only the ignored run id new, and a null over a value: nothing to commit.
+        assertEquals(new DeltaTables.Upserted(2, 0, 0), DeltaTables.upsert(spark, path, rows(
+                RowFactory.create("rac_3", NOV, "Soft", "r3"),
+                RowFactory.create("rac_1", OCT, null, "r3")), keys, ignored, "month"));
+        assertEquals(version + 1, DeltaTables.version(spark, path));
+    }
+
+    @Test
+    void anUnpartitionedTableKeepsStoredValuesAndGainsNewColumns(@TempDir Path dir) {
+        SparkSession spark = SparkTestSession.get();
+        String path = dir.resolve("horses").toString();
+        DeltaTables.upsert(spark, path, rows(RowFactory.create("hrs_1", OCT, "Good", "r1")), List.of("id"), List.of("run_id"));
+        Dataset<Row> wider = spark.createDataFrame(List.of(RowFactory.create("hrs_1", "Bay")),
+                new StructType().add("id", DataTypes.StringType).add("colour", DataTypes.StringType));
+        assertEquals(new DeltaTables.Upserted(1, 0, 1), DeltaTables.upsert(spark, path, wider, List.of("id"), List.of()));
+        Row r = spark.read().format("delta").load(path).first();
+        assertEquals("Good", r.getAs("going"));
+        assertEquals("Bay", r.getAs("colour"));
+    }
+}
