@@ -121,7 +121,7 @@ public final class TransformJob {
                             .and(col("partition_date").isin(horseDates.toArray())))
                     .join(todo.where(col("endpoint").equalTo("horse_pro")).select("request_key"),
                             CollectionConverters.asScala(List.of("request_key")).toSeq(), "left_semi");
-            TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints, raceDates).execute();
+            TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints).execute();
             if (report.invariantHolds()) {
                 log.record(todo, runId, version);
             }
@@ -137,23 +137,21 @@ public final class TransformJob {
         private final Dataset<Row> horseAnswers;
         private final Dataset<Row> bronze;
         private final Set<String> endpoints;
-        private final Set<LocalDate> raceDates;
         private final List<Dataset<Row>> cached = new ArrayList<>();
         private final Map<PageSource, Dataset<Row>> pages = new EnumMap<>(PageSource.class);
         private final Map<PageSource, Dataset<Row>> races = new EnumMap<>(PageSource.class);
         private final Map<PageSource, Dataset<Row>> runnerRows = new EnumMap<>(PageSource.class);
 
-        Run(Dataset<Row> raceAnswers, Dataset<Row> horseAnswers, Dataset<Row> bronze, Set<String> endpoints, Set<LocalDate> raceDates) {
+        Run(Dataset<Row> raceAnswers, Dataset<Row> horseAnswers, Dataset<Row> bronze, Set<String> endpoints) {
             this.raceAnswers = raceAnswers;
             this.horseAnswers = horseAnswers;
             this.bronze = bronze;
             this.endpoints = endpoints;
-            this.raceDates = raceDates;
         }
 
         /**
          * Computes {@code d} once and keeps it for the run. A local checkpoint rather than a cache: later plans start from the
-         * stored rows instead of carrying (and re-analysing) the whole lineage from JSON, which dominated small runs.
+         * stored rows instead of carrying (and re-analysing) the whole lineage from JSON.
          */
         private Dataset<Row> keep(Dataset<Row> d) {
             Dataset<Row> c = d.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
@@ -213,7 +211,7 @@ public final class TransformJob {
                 }
                 linkParentsToHorses();
 
-                long landed = spark.read().format("delta").load(lake.silver("runners")).where(inMonths())
+                long landed = spark.read().format("delta").load(lake.silver("runners"))
                         .join(Stream.of(validResults, validCards).map(d -> d.select("race_id", "horse_id"))
                                         .reduce(Dataset::union).orElseThrow().distinct(),
                                 CollectionConverters.asScala(SourceMerge.RUNNER_KEYS).toSeq(), "left_semi").count();
@@ -231,11 +229,6 @@ public final class TransformJob {
 
         private Dataset<Row> valid(PageSource s) {
             return runnerRows.get(s).where(col("problems").isNull());
-        }
-
-        /** Race months touched by this run: the silver partitions it may have written. */
-        private Column inMonths() {
-            return col(SourceMerge.RACE_MONTH).isin(raceDates.stream().map(d -> d.withDayOfMonth(1)).distinct().toArray());
         }
 
         /** Runner records per source: in the answers, usable, quarantined, in quarantined races, outside the regions. */
