@@ -81,6 +81,7 @@ public final class TransformJob {
         Dataset<Row> todo;
         Long version = null;
         boolean moved = false;
+        String found;
         if (chosenDates) {
             bronze = spark.read().format("delta").load(lake.apiResponses());
             todo = bronze.select("endpoint", "request_key", "body_sha256", "partition_date")
@@ -88,12 +89,15 @@ public final class TransformJob {
                             .and(from == null ? lit(true) : col("partition_date").geq(Date.valueOf(from)))
                             .and(to == null ? lit(true) : col("partition_date").leq(Date.valueOf(to))))
                     .persist(StorageLevel.MEMORY_AND_DISK());
+            found = "every results and racecards answer of " + (from == null ? "the start" : from) + " to "
+                    + (to == null ? "the end" : to);
         } else {
             TransformLog.Pending pending = log.untransformed(lake.apiResponses());
             bronze = pending.bronze();
             todo = pending.answers();
             version = pending.version();
             moved = pending.moved();
+            found = pending.found();
         }
         try {
             List<Row> todoSummary = todo.groupBy("endpoint", "partition_date").count().collectAsList();
@@ -101,7 +105,7 @@ public final class TransformJob {
                 if (moved) {
                     log.advance(version, runId);
                 }
-                return TransformReport.nothing("no new or changed answers in bronze since the last transform");
+                return TransformReport.nothing("no new or changed answers in bronze since the last transform (" + found + ")");
             }
             TreeSet<LocalDate> raceDates = new TreeSet<>();
             TreeSet<LocalDate> horseDates = new TreeSet<>();
@@ -121,7 +125,9 @@ public final class TransformJob {
                             .and(col("partition_date").isin(horseDates.toArray())))
                     .join(todo.where(col("endpoint").equalTo("horse_pro")).select("request_key"),
                             CollectionConverters.asScala(List.of("request_key")).toSeq(), "left_semi");
-            TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints).execute();
+            long answers = todoSummary.stream().mapToLong(r -> r.getLong(2)).sum();
+            TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints,
+                    answers + " answers read, " + found).execute();
             if (report.invariantHolds()) {
                 log.record(todo, runId, version);
             }
@@ -137,12 +143,14 @@ public final class TransformJob {
         private final Dataset<Row> horseAnswers;
         private final Dataset<Row> bronze;
         private final Set<String> endpoints;
+        private final String read;
         private final List<Dataset<Row>> cached = new ArrayList<>();
         private final Map<PageSource, Dataset<Row>> pages = new EnumMap<>(PageSource.class);
         private final Map<PageSource, Dataset<Row>> races = new EnumMap<>(PageSource.class);
         private final Map<PageSource, Dataset<Row>> runnerRows = new EnumMap<>(PageSource.class);
 
-        Run(Dataset<Row> raceAnswers, Dataset<Row> horseAnswers, Dataset<Row> bronze, Set<String> endpoints) {
+        Run(Dataset<Row> raceAnswers, Dataset<Row> horseAnswers, Dataset<Row> bronze, Set<String> endpoints, String read) {
+            this.read = read;
             this.raceAnswers = raceAnswers;
             this.horseAnswers = horseAnswers;
             this.bronze = bronze;
@@ -220,7 +228,7 @@ public final class TransformJob {
                 String detail = accounting.describe() + (landed == expected ? ""
                         : "; but only " + landed + " of the " + expected + " runner rows are readable in silver")
                         + "; " + done(quarantined) + " records quarantined in all";
-                return new TransformReport(counts, accounting.runnersInBronze(), holds, detail);
+                return new TransformReport(read, counts, accounting.runnersInBronze(), holds, detail);
             } finally {
                 writers.shutdownNow();
                 cached.forEach(TransformJob::release);

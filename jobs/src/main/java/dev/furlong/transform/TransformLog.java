@@ -47,9 +47,9 @@ public final class TransformLog {
 
     /**
      * One run's view of bronze: the table as of {@code version}, the answers in it not transformed in their current form, and
-     * whether bronze has moved since the version last recorded.
+     * whether bronze has moved since the version last recorded, and how the answers were found.
      */
-    public record Pending(long version, Dataset<Row> bronze, Dataset<Row> answers, boolean moved) {
+    public record Pending(long version, Dataset<Row> bronze, Dataset<Row> answers, boolean moved, String found) {
     }
 
     /** Bronze at its current version and its untransformed answers (endpoint, request_key, body_sha256, partition_date), cached. */
@@ -59,7 +59,7 @@ public final class TransformLog {
         Dataset<Row> bronze = spark.read().format("delta").option("versionAsOf", now).load(bronzePath);
         Long recorded = lastBronzeVersion();
         if (recorded != null && recorded >= now) {
-            return new Pending(now, bronze, answers(bronze).limit(0), false);
+            return new Pending(now, bronze, answers(bronze).limit(0), false, "bronze unchanged since version " + recorded);
         }
         if (recorded != null) {
             try {
@@ -71,13 +71,16 @@ public final class TransformLog {
                         .where(col("_commit_version").equalTo(col("latest")));
                 Dataset<Row> pending = notDone(changes).persist(StorageLevel.MEMORY_AND_DISK());
                 pending.count(); // reads the feed now, so a feed that cannot be read falls back below
-                return new Pending(now, bronze, pending, true);
+                return new Pending(now, bronze, pending, true,
+                        "found in bronze's change feed, versions " + (recorded + 1) + " to " + now);
             } catch (RuntimeException unreadableFeed) {
-                // fall through: compare all of bronze
+                Dataset<Row> pending = notDone(bronze).persist(StorageLevel.MEMORY_AND_DISK());
+                return new Pending(now, bronze, pending, true, "found by comparing all of bronze version " + now
+                        + " with the log, as its change feed could not be read: " + unreadableFeed.getMessage());
             }
         }
         Dataset<Row> pending = notDone(bronze).persist(StorageLevel.MEMORY_AND_DISK());
-        return new Pending(now, bronze, pending, true);
+        return new Pending(now, bronze, pending, true, "found by comparing all of bronze version " + now + " with the log");
     }
 
     private static Dataset<Row> answers(Dataset<Row> rows) {

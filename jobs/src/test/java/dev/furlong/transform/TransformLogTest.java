@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +56,7 @@ class TransformLogTest {
         TransformLog.Pending next = log.untransformed(lake.apiResponses());
         assertEquals(Set.of("day2", "day3"), keys(next));
         assertTrue(next.moved());
+        assertEquals("found in bronze's change feed, versions " + (first.version() + 1) + " to " + next.version(), next.found());
         log.record(next.answers(), "run2", next.version());
 
         // The same body fetched again writes nothing to bronze, so there is nothing to read.
@@ -87,7 +87,8 @@ class TransformLogTest {
         TransformLog.Pending first = log.untransformed(lake.apiResponses());
         log.record(first.answers(), "by-dates", null); // a run over chosen dates records no version
         land(lake, "day2", LocalDate.of(2026, 11, 21), "{\"results\":[],\"total\":0}");
-        Row row = log.untransformed(lake.apiResponses()).answers().first();
-        assertEquals("day2", row.getAs("request_key"));
+        TransformLog.Pending next = log.untransformed(lake.apiResponses());
+        assertEquals(Set.of("day2"), keys(next));
+        assertEquals("found by comparing all of bronze version " + next.version() + " with the log", next.found());
     }
 }
