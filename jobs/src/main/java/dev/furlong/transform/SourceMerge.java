@@ -102,7 +102,8 @@ public final class SourceMerge {
     }
 
     /**
-     * Silver {@code runners}, each side with its {@code race_date} (for {@link #RACE_MONTH}). {@code inResult} holds the (race_id, horse_id) of every runner record results gave, quarantined
+     * Silver {@code runners}; each side carries its {@code race_date}, for {@link #RACE_MONTH}. {@code inResult} holds the
+     * (race_id, horse_id) of every runner record results gave, quarantined
      * ones included, and {@code racesWithResult} the race ids that have a result: a horse declared on the card of a race with a
      * result but absent from it did not run.
      */
