@@ -61,7 +61,9 @@ public final class TransformLog {
         if (recorded != null && recorded >= now) {
             return new Pending(now, bronze, answers(bronze).limit(0), false, "bronze unchanged since version " + recorded);
         }
+        String why = "";
         if (recorded != null) {
+            Dataset<Row> pending = null;
             try {
                 Dataset<Row> changes = spark.read().format("delta").option("readChangeFeed", "true")
                         .option("startingVersion", recorded + 1).option("endingVersion", now).load(bronzePath)
@@ -69,18 +71,19 @@ public final class TransformLog {
                         // an answer rewritten twice since: its latest form is the one bronze holds now
                         .withColumn("latest", max("_commit_version").over(Window.partitionBy("endpoint", "request_key")))
                         .where(col("_commit_version").equalTo(col("latest")));
-                Dataset<Row> pending = notDone(changes).persist(StorageLevel.MEMORY_AND_DISK());
+                pending = notDone(changes).persist(StorageLevel.MEMORY_AND_DISK());
                 pending.count(); // reads the feed now, so a feed that cannot be read falls back below
                 return new Pending(now, bronze, pending, true,
                         "found in bronze's change feed, versions " + (recorded + 1) + " to " + now);
             } catch (RuntimeException unreadableFeed) {
-                Dataset<Row> pending = notDone(bronze).persist(StorageLevel.MEMORY_AND_DISK());
-                return new Pending(now, bronze, pending, true, "found by comparing all of bronze version " + now
-                        + " with the log, as its change feed could not be read: " + unreadableFeed.getMessage());
+                if (pending != null) {
+                    pending.unpersist();
+                }
+                why = ", as its change feed could not be read: " + unreadableFeed.getMessage();
             }
         }
         Dataset<Row> pending = notDone(bronze).persist(StorageLevel.MEMORY_AND_DISK());
-        return new Pending(now, bronze, pending, true, "found by comparing all of bronze version " + now + " with the log");
+        return new Pending(now, bronze, pending, true, "found by comparing all of bronze version " + now + " with the log" + why);
     }
 
     private static Dataset<Row> answers(Dataset<Row> rows) {

@@ -30,6 +30,14 @@ class TransformLogTest {
                 List.of("fetched_at", "run_id"), "partition_date");
     }
 
+    /** A lake with the answers of 20 and 21 November in bronze. */
+    private static Lake twoDays(Path dir) throws Exception {
+        Lake lake = TempLake.create(dir);
+        land(lake, "day1", LocalDate.of(2026, 11, 20), "{\"results\":[],\"total\":0}");
+        land(lake, "day2", LocalDate.of(2026, 11, 21), "{\"results\":[],\"total\":0}");
+        return lake;
+    }
+
     private static Set<String> keys(TransformLog.Pending p) {
         return p.answers().collectAsList().stream().map(r -> r.<String>getAs("request_key")).collect(Collectors.toSet());
     }
@@ -37,10 +45,8 @@ class TransformLogTest {
     @Test
     void aRunReadsOnlyWhatIsNewOrChangedSinceTheLastRecordedOne(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
-        Lake lake = TempLake.create(dir);
+        Lake lake = twoDays(dir);
         TransformLog log = new TransformLog(spark, lake);
-        land(lake, "day1", LocalDate.of(2026, 11, 20), "{\"results\":[],\"total\":0}");
-        land(lake, "day2", LocalDate.of(2026, 11, 21), "{\"results\":[],\"total\":0}");
 
         TransformLog.Pending first = log.untransformed(lake.apiResponses());
         assertEquals(Set.of("day1", "day2"), keys(first));
@@ -67,10 +73,8 @@ class TransformLogTest {
     @Test
     void answersWrittenBeforeTheRecordedVersionAreNotLookedAtAgain(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
-        Lake lake = TempLake.create(dir);
+        Lake lake = twoDays(dir);
         TransformLog log = new TransformLog(spark, lake);
-        land(lake, "day1", LocalDate.of(2026, 11, 20), "{\"results\":[],\"total\":0}");
-        land(lake, "day2", LocalDate.of(2026, 11, 21), "{\"results\":[],\"total\":0}");
         TransformLog.Pending first = log.untransformed(lake.apiResponses());
         // Recording day 1 alone at this version: day 2 is then invisible to the feed (a full comparison would find it).
         log.record(first.answers().where("request_key = 'day1'"), "run1", first.version());
