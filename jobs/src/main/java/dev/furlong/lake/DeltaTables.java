@@ -45,6 +45,17 @@ public final class DeltaTables {
         return DeltaTable.forPath(spark, path).detail().select("id").head().getString(0);
     }
 
+    /**
+     * Turns Delta's change data feed on for the table when it is not yet (tables created by this version have it from the start):
+     * from the next version on, readers can ask for just what changed.
+     */
+    public static void keepChangeFeed(SparkSession spark, String path) {
+        scala.collection.Map<String, String> properties = DeltaTable.forPath(spark, path).detail().select("properties").head().getMap(0);
+        if (!"true".equals(properties.getOrElse("delta.enableChangeDataFeed", () -> "false"))) {
+            spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
+        }
+    }
+
     /** What an upsert did: rows offered, and of them how many were new and how many changed a stored row. */
     public record Upserted(long rows, long inserted, long updated) {
     }

@@ -15,6 +15,10 @@ public record Lake(String root) {
         return root + "/silver/" + table;
     }
 
+    public String gold(String table) {
+        return root + "/gold/" + table;
+    }
+
     public String apiResponses() {
         return bronze("api_responses");
     }

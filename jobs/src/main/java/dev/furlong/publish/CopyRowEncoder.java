@@ -7,7 +7,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * Encodes a Spark row as one line of Postgres COPY text format: tab-separated, {@code \N} for null, backslash escapes for
- * backslash, tab, newline and carriage return.
+ * backslash, tab, newline and carriage return; arrays of text as Postgres array literals.
  */
 final class CopyRowEncoder {
 
@@ -35,11 +35,30 @@ final class CopyRowEncoder {
             out.append(b ? 't' : 'f');
         } else if (v instanceof BigDecimal d) {
             out.append(d.toPlainString());
+        } else if (v instanceof scala.collection.Seq<?> items) {
+            escape(arrayLiteral(items), out);
         } else if (v instanceof Instant || v instanceof LocalDate || v instanceof Number) {
             out.append(v); // ISO-8601 instants ("...Z") and dates; numbers in Java's notation, which Postgres reads
         } else {
             throw new IllegalArgumentException("no COPY encoding for " + v.getClass().getName());
         }
+    }
+
+    /** A text[] literal: every element double-quoted with {@code "} and {@code \\} escaped, NULL for a null element. */
+    private static String arrayLiteral(scala.collection.Seq<?> items) {
+        StringBuilder a = new StringBuilder("{");
+        for (int i = 0; i < items.length(); i++) {
+            Object item = items.apply(i);
+            a.append(i > 0 ? "," : "");
+            if (item == null) {
+                a.append("NULL");
+            } else if (item instanceof String s) {
+                a.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else {
+                throw new IllegalArgumentException("no COPY encoding for an array of " + item.getClass().getName());
+            }
+        }
+        return a.append('}').toString();
     }
 
     private static void escape(String s, StringBuilder out) {

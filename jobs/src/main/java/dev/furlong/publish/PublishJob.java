@@ -1,25 +1,28 @@
 package dev.furlong.publish;
 
+import static org.apache.spark.sql.functions.col;
+
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
-import dev.furlong.transform.SourceMerge;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import scala.jdk.javaapi.CollectionConverters;
 
-/** Publishes silver into Postgres in dependency order (races before runners), after applying the migrations. */
+/**
+ * Publishes the lake into Postgres: applies the migrations, then each table of {@link PublishedTable#ALL} in dependency order.
+ * A table is read at one version; only rows changed since its watermark are offered (from the Delta change data feed), unless
+ * the publish is full, the table is replaced whole (statistics), or the feed cannot say (then every row, and the report says why).
+ * One publish runs into a schema at a time.
+ */
 public final class PublishJob {
-
-    /** A silver table and the Postgres table it is served as. */
-    public record Mapping(String silverTable, String pgTable, List<String> keys) {
-    }
-
-    public static final List<Mapping> TABLES = List.of(
-            new Mapping("races", "ra_races", SourceMerge.RACE_KEYS),
-            new Mapping("runners", "ra_runners", SourceMerge.RUNNER_KEYS));
 
     private final SparkSession spark;
     private final Lake lake;
@@ -35,18 +38,78 @@ public final class PublishJob {
 
     public List<PublishResult> run(boolean full) throws SQLException {
         Migrations.apply(target);
-        TablePublisher publisher = new TablePublisher(target, runId);
-        List<PublishResult> results = new ArrayList<>();
-        for (Mapping m : TABLES) {
-            String path = lake.silver(m.silverTable());
-            long version = DeltaTables.version(spark, path);
-            if (version < 0) {
-                continue; // nothing transformed yet
+        try (Connection lock = target.connect()) {
+            holdPublishLock(lock);
+            TablePublisher publisher = new TablePublisher(target, runId);
+            List<PublishResult> results = new ArrayList<>();
+            for (PublishedTable table : PublishedTable.ALL) {
+                String path = table.path(lake);
+                long version = DeltaTables.version(spark, path);
+                if (version < 0) {
+                    continue; // not in the lake yet (statistics before the first `furlong stats`)
+                }
+                TablePublisher.Source source = new TablePublisher.Source(DeltaTables.tableId(spark, path), version);
+                TablePublisher.Source mark = publisher.watermark(table.watermark());
+                if (!full && source.equals(mark)) {
+                    results.add(PublishResult.unchanged(table.watermark(), version));
+                    continue;
+                }
+                Offered offered = offered(table, path, source, mark, full);
+                // full = true: the watermark was compared just above
+                results.add(publisher.publish(table, offered.rows(), source, true).read(offered.how()));
             }
-            Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version).load(path).drop(SourceMerge.RACE_MONTH);
-            TablePublisher.Source source = new TablePublisher.Source(DeltaTables.tableId(spark, path), version);
-            results.add(publisher.publish(m.pgTable(), rows, m.keys(), source, full));
+            return results;
         }
-        return results;
+    }
+
+    /** The rows to offer and how they were chosen. */
+    private record Offered(Dataset<Row> rows, String how) {
+    }
+
+    private Offered offered(PublishedTable table, String path, TablePublisher.Source source, TablePublisher.Source mark,
+                            boolean full) {
+        Dataset<Row> all = table.shape().apply(spark.read().format("delta").option("versionAsOf", source.version()).load(path));
+        if (full) {
+            return new Offered(all, "all rows (--full)");
+        }
+        if (table.write() == PublishedTable.Write.REPLACE) {
+            return new Offered(all, "all rows (replaced whole)");
+        }
+        if (mark == null) {
+            return new Offered(all, "all rows (first publish)");
+        }
+        if (!mark.id().equals(source.id())) {
+            return new Offered(all, "all rows (the watermark is of another Delta table)");
+        }
+        try {
+            Dataset<Row> changedKeys = table.shape().apply(spark.read().format("delta").option("readChangeFeed", "true")
+                            .option("startingVersion", mark.version() + 1).option("endingVersion", source.version()).load(path))
+                    .select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new))
+                    .distinct();
+            Dataset<Row> rows = all.join(changedKeys, CollectionConverters.asScala(table.keys()).toSeq(), "left_semi");
+            rows.isEmpty(); // reads the feed now, so a feed that cannot be read falls back below
+            return new Offered(rows, "rows changed in versions " + (mark.version() + 1) + " to " + source.version());
+        } catch (Exception unreadableFeed) { // Delta's AnalysisException is a checked exception
+            String reason = unreadableFeed.getMessage() == null ? unreadableFeed.toString() : unreadableFeed.getMessage().lines()
+                    .findFirst().orElse("");
+            DeltaTables.keepChangeFeed(spark, path); // a table from before the feed: the next publish reads changes
+            return new Offered(all, "all rows (the change feed since version " + mark.version() + " cannot be read: " + reason + ")");
+        }
+    }
+
+    /**
+     * Two publishes into one schema would drop each other's staging tables and interleave watermarks. The lock is Postgres's,
+     * held by this connection: it goes with the process, however the process ends.
+     */
+    private void holdPublishLock(Connection lock) throws SQLException {
+        try (PreparedStatement p = lock.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            p.setString(1, "furlong.publish:" + target.schema());
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new SQLException("another furlong publish into schema " + target.schema() + " is running; try again when it ends");
+                }
+            }
+        }
     }
 }

@@ -33,40 +33,39 @@ public final class TablePublisher {
     }
 
     /**
-     * @param table         the ra_* table name (a constant of the caller)
-     * @param rows          the silver rows; every column must exist in the Postgres table
-     * @param keys          the table's primary key columns
-     * @param source        the Delta table (its id) and version the rows were read at, recorded as the watermark
-     * @param full          publish even when the watermark says the source has not changed
+     * @param table  the table, its keys and how it is written
+     * @param rows   the rows in the Postgres table's column names: for {@link PublishedTable.Write#REPLACE} every row of the
+     *               source, else at least every row changed since the watermark
+     * @param source the Delta table (its id) and version the rows were read at, recorded as the watermark
+     * @param full   publish even when the watermark says the source has not changed
      */
-    public PublishResult publish(String table, Dataset<Row> rows, List<String> keys, Source source, boolean full)
-            throws SQLException {
-        long sourceVersion = source.version();
-        String qualified = ident(target.schema()) + "." + ident(table);
-        String staging = ident(STAGING_SCHEMA) + "." + ident(table + "__" + runId);
+    public PublishResult publish(PublishedTable table, Dataset<Row> rows, Source source, boolean full) throws SQLException {
+        String qualified = ident(target.schema()) + "." + ident(table.pgTable());
+        String staging = ident(STAGING_SCHEMA) + "." + ident(table.pgTable() + "__" + runId);
         try (Connection c = target.connect()) {
-            if (!full && source.equals(watermark(c, table))) {
-                return new PublishResult(table, sourceVersion, 0, 0, true);
+            if (!full && source.equals(watermark(c, table.watermark()))) {
+                return PublishResult.unchanged(table.watermark(), source.version());
             }
             List<String> columns = Arrays.asList(rows.columns());
-            checkColumns(c, table, columns);
-            dropStaleStaging(c, table);
+            checkColumns(c, table.pgTable(), columns);
+            dropStaleStaging(c, table.pgTable());
+            String columnList = columns.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + ident(STAGING_SCHEMA));
-                s.execute("CREATE UNLOGGED TABLE " + staging + " (LIKE " + qualified + " INCLUDING DEFAULTS)");
+                // The columns' types without their constraints: a bad row is refused by the real table, where it can be named.
+                s.execute("CREATE UNLOGGED TABLE " + staging + " AS SELECT " + columnList + " FROM " + qualified + " WITH NO DATA");
             }
             try {
-                Dataset<Row> unique = rows.dropDuplicates(keys.toArray(new String[0])).persist(StorageLevel.MEMORY_AND_DISK());
+                Dataset<Row> unique = rows.dropDuplicates(table.keys().toArray(new String[0])).persist(StorageLevel.MEMORY_AND_DISK());
                 long offered;
                 try {
-                    String columnList = columns.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
                     unique.foreachPartition(new CopyPartition(target, "COPY " + staging + " (" + columnList + ") FROM STDIN"));
                     offered = unique.count();
                 } finally {
                     unique.unpersist();
                 }
-                long written = upsert(c, table, qualified, staging, columns, keys, source);
-                return new PublishResult(table, sourceVersion, offered, written, false);
+                long written = inOneTransaction(c, table, source, new Statements(table, qualified, staging, columns).forWrite());
+                return new PublishResult(table.watermark(), source.version(), offered, written, false, "the rows given");
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP TABLE IF EXISTS " + staging);
@@ -75,30 +74,61 @@ public final class TablePublisher {
         }
     }
 
-    private long upsert(Connection c, String table, String qualified, String staging, List<String> columns, List<String> keys,
-                        Source source) throws SQLException {
-        List<String> values = columns.stream().filter(col -> !keys.contains(col)).toList();
-        String cols = columns.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
-        String set = values.stream().map(v -> ident(v) + " = EXCLUDED." + ident(v)).collect(Collectors.joining(", "));
-        String targetRow = values.stream().map(v -> "t." + ident(v)).collect(Collectors.joining(", "));
-        String newRow = values.stream().map(v -> "EXCLUDED." + ident(v)).collect(Collectors.joining(", "));
-        String keyList = keys.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
-        // DISTINCT ON: a Spark task retried after its COPY committed leaves a key twice in staging; one copy is enough.
-        String sql = "INSERT INTO " + qualified + " AS t (" + cols + ") SELECT DISTINCT ON (" + keyList + ") " + cols + " FROM "
-                + staging + " ORDER BY " + keyList + " ON CONFLICT (" + keyList + ") DO UPDATE SET " + set
-                + " WHERE (" + targetRow + ") IS DISTINCT FROM (" + newRow + ")";
+    /** The SQL that moves a staging table's rows into the real table; identifiers from code, values never in the text. */
+    private record Statements(PublishedTable table, String qualified, String staging, List<String> columns) {
+
+        List<String> forWrite() {
+            String keyList = list(table.keys(), "");
+            // DISTINCT ON: a Spark task retried after its COPY committed leaves a key twice in staging; one copy is enough.
+            String staged = "SELECT DISTINCT ON (" + keyList + ") " + list(columns, "") + " FROM " + staging + " ORDER BY " + keyList;
+            String sameKey = table.keys().stream().map(k -> "t." + ident(k) + " = s." + ident(k)).collect(Collectors.joining(" AND "));
+            String upsert = "INSERT INTO " + qualified + " AS t (" + list(columns, "") + ") " + staged + " ON CONFLICT (" + keyList
+                    + ") DO UPDATE SET " + set("EXCLUDED.") + " WHERE " + differs("EXCLUDED.");
+            return switch (table.write()) {
+                case UPSERT -> List.of(upsert);
+                case REPLACE -> List.of(upsert,
+                        "DELETE FROM " + qualified + " t WHERE NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey + ")");
+                case UPDATE_COLUMNS -> List.of("UPDATE " + qualified + " t SET " + set("s.") + " FROM (" + staged + ") s WHERE "
+                        + sameKey + " AND " + differs("s."));
+            };
+        }
+
+        private List<String> values() {
+            return columns.stream().filter(col -> !table.keys().contains(col)).toList();
+        }
+
+        /** Every non-key column set from the new row ({@code from} is its alias). */
+        private String set(String from) {
+            return values().stream().map(v -> ident(v) + " = " + from + ident(v)).collect(Collectors.joining(", "));
+        }
+
+        /** The stored row ({@code t}) differs from the new one in a column that counts. */
+        private String differs(String from) {
+            List<String> compared = values().stream().filter(col -> !table.ignoredForChange().contains(col)).toList();
+            return compared.isEmpty() ? "false" : "(" + list(compared, "t.") + ") IS DISTINCT FROM (" + list(compared, from) + ")";
+        }
+
+        private static String list(List<String> columns, String prefix) {
+            return columns.stream().map(col -> prefix + ident(col)).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** Runs the statements and moves the watermark in one transaction; returns the rows they wrote. */
+    private long inOneTransaction(Connection c, PublishedTable table, Source source, List<String> statements) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            long written;
+            long written = 0;
             try (Statement s = c.createStatement()) {
-                written = s.executeLargeUpdate(sql);
+                for (String sql : statements) {
+                    written += s.executeLargeUpdate(sql);
+                }
             }
             try (PreparedStatement w = c.prepareStatement("INSERT INTO " + ident(target.schema()) + ".etl_watermarks "
                     + "(table_name, source_version, source_id, published_at, rows_written) VALUES (?, ?, ?, now(), ?) "
                     + "ON CONFLICT (table_name) DO UPDATE SET source_version = EXCLUDED.source_version, "
                     + "source_id = EXCLUDED.source_id, published_at = EXCLUDED.published_at, rows_written = EXCLUDED.rows_written")) {
-                w.setString(1, table);
+                w.setString(1, table.watermark());
                 w.setLong(2, source.version());
                 w.setString(3, source.id());
                 w.setLong(4, written);
@@ -108,7 +138,8 @@ public final class TablePublisher {
             return written;
         } catch (SQLException e) {
             c.rollback();
-            throw new SQLException("publishing " + table + " failed, nothing of it was written: " + e.getMessage(), e.getSQLState(), e);
+            throw new SQLException("publishing " + table.watermark() + " failed, nothing of it was written: " + e.getMessage(),
+                    e.getSQLState(), e);
         } finally {
             c.setAutoCommit(autoCommit);
         }
@@ -119,7 +150,13 @@ public final class TablePublisher {
     }
 
     /** The watermark of a table, or null when it was never published. */
-    public Source watermark(Connection c, String table) throws SQLException {
+    public Source watermark(String watermark) throws SQLException {
+        try (Connection c = target.connect()) {
+            return watermark(c, watermark);
+        }
+    }
+
+    private Source watermark(Connection c, String table) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT source_id, source_version FROM " + ident(target.schema())
                 + ".etl_watermarks WHERE table_name = ?")) {
             p.setString(1, table);

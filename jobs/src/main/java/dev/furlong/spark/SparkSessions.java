@@ -21,6 +21,8 @@ public final class SparkSessions {
                 .set("spark.sql.datetime.java8API.enabled", "true")
                 .set("spark.sql.session.timeZone", "UTC")
                 .set("spark.sql.debug.maxToStringFields", "200")
+                // Every table keeps its change data feed, so the transform and the publisher read only what changed.
+                .set("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true")
                 // Cached intermediate results live for one run: building compressed columns cost more than the memory saved.
                 .set("spark.sql.inMemoryColumnarStorage.compressed", "false");
         if (!conf.contains("spark.master")) {

@@ -54,7 +54,7 @@ public final class TransformLog {
 
     /** Bronze at its current version and its untransformed answers (endpoint, request_key, body_sha256, partition_date), cached. */
     public Pending untransformed(String bronzePath) {
-        keepChangeFeed(bronzePath);
+        DeltaTables.keepChangeFeed(spark, bronzePath);
         long now = DeltaTables.version(spark, bronzePath);
         Dataset<Row> bronze = spark.read().format("delta").option("versionAsOf", now).load(bronzePath);
         Long recorded = lastBronzeVersion();
@@ -75,7 +75,7 @@ public final class TransformLog {
                 pending.count(); // reads the feed now, so a feed that cannot be read falls back below
                 return new Pending(now, bronze, pending, true,
                         "found in bronze's change feed, versions " + (recorded + 1) + " to " + now);
-            } catch (RuntimeException unreadableFeed) {
+            } catch (Exception unreadableFeed) { // Delta's AnalysisException is a checked exception
                 if (pending != null) {
                     pending.unpersist();
                 }
@@ -111,15 +111,6 @@ public final class TransformLog {
         }
         Row r = log.agg(max("bronze_version")).head();
         return r.isNullAt(0) ? null : r.getLong(0);
-    }
-
-    /** Turns the change data feed on for bronze when it is not yet: from the next version on, runs read only what changed. */
-    private void keepChangeFeed(String bronzePath) {
-        Row detail = io.delta.tables.DeltaTable.forPath(spark, bronzePath).detail().select("properties").head();
-        scala.collection.Map<String, String> properties = detail.getMap(0);
-        if (!"true".equals(properties.getOrElse("delta.enableChangeDataFeed", () -> "false"))) {
-            spark.sql("ALTER TABLE delta.`" + bronzePath.replace("`", "``") + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
-        }
     }
 
     /** Notes that bronze up to {@code version} has been read, when it held nothing new: the next run reads on from there. */

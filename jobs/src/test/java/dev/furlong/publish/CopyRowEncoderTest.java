@@ -17,4 +17,14 @@ class CopyRowEncoderTest {
                 LocalDate.of(2025, 10, 13), Instant.parse("2025-10-13T19:10:00Z")), out);
         assertEquals("a\\tb\\\\c\\nd\t\\N\tt\t42\t9.5\t4187.20\t2025-10-13\t2025-10-13T19:10:00Z\n", out.toString());
     }
+
+    @Test
+    void encodesTextArraysAsArrayLiterals() {
+        StringBuilder out = new StringBuilder();
+        var names = scala.jdk.javaapi.CollectionConverters.asScala(java.util.Arrays.asList("Bet Victor", "say \"hi\"", null, "a\\b"))
+                .toSeq();
+        CopyRowEncoder.encode(RowFactory.create(names), out);
+        // {"Bet Victor","say \"hi\"",NULL,"a\\b"} as an array literal, then COPY doubles each backslash
+        assertEquals("{\"Bet Victor\",\"say \\\\\"hi\\\\\"\",NULL,\"a\\\\\\\\b\"}\n", out.toString());
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import dev.furlong.testing.Fixtures;
 import dev.furlong.testing.SparkTestSession;
@@ -36,10 +37,11 @@ class TablePublisherTest {
 
     static Dataset<Row> races;
     static Dataset<Row> runners;
+    static Lake lake;
 
     @BeforeAll
     static void silverFromTheSample() throws IOException {
-        Lake lake = TempLake.create(Files.createTempDirectory("furlong-publish-test"));
+        lake = TempLake.create(Files.createTempDirectory("furlong-publish-test"));
         Fixtures.bronze(Fixtures.bronzeResults("/v1/results?k", LocalDate.of(2025, 10, 13),
                 Fixtures.resource("samples/results-2025-10-13-first2.json"), Instant.parse("2025-10-14T08:00:00Z")))
                 .write().format("delta").save(lake.apiResponses());
@@ -50,8 +52,24 @@ class TablePublisherTest {
                 .withColumn("updated_at", lit(Instant.parse("2025-10-14T08:05:00Z"))).cache();
     }
 
+    static final String GIVEN = "the rows given";
+    static final PublishedTable RACES = PublishedTable.silver("races", "race_id");
+    static final PublishedTable RUNNERS = PublishedTable.silver("runners", "race_id", "horse_id");
+
     private static TablePublisher.Source v(long version) {
         return new TablePublisher.Source("delta-table-1", version);
+    }
+
+    /** A publisher for the schema, after migrating it and publishing the entities the runners name (their foreign keys). */
+    private static TablePublisher withEntities(PgTarget db) throws SQLException {
+        Migrations.apply(db);
+        TablePublisher publisher = new TablePublisher(db, "run-1");
+        for (PublishedTable t : PublishedTable.ALL) {
+            if (t.lakeTable().startsWith("silver/mst_") && DeltaTables.exists(SparkTestSession.get(), t.path(lake))) {
+                publisher.publish(t, t.shape().apply(SparkTestSession.get().read().format("delta").load(t.path(lake))), v(0), false);
+            }
+        }
+        return publisher;
     }
 
     private static long scalar(PgTarget t, String sql) throws SQLException {
@@ -64,27 +82,27 @@ class TablePublisherTest {
     @Test
     void publishesIdempotentlyAndWritesOnlyRowsThatChanged() throws Exception {
         PgTarget db = TestPostgres.target("publish_a");
-        assertEquals("2", Migrations.apply(db));
-        TablePublisher publisher = new TablePublisher(db, "run-1");
+        assertEquals("3", Migrations.apply(db));
+        TablePublisher publisher = withEntities(db);
 
-        assertEquals(new PublishResult("ra_races", 3, 2, 2, false), publisher.publish("ra_races", races, SourceMerge.RACE_KEYS, v(3), false));
-        assertEquals(new PublishResult("ra_runners", 5, 19, 19, false),
-                publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(5), false));
+        assertEquals(new PublishResult("ra_races", 3, 2, 2, false, GIVEN), publisher.publish(RACES, races, v(3), false));
+        assertEquals(new PublishResult("ra_runners", 5, 19, 19, false, GIVEN),
+                publisher.publish(RUNNERS, runners, v(5), false));
         assertEquals(19, scalar(db, "SELECT count(*) FROM publish_a.ra_runners"));
         assertEquals(5, scalar(db, "SELECT source_version FROM publish_a.etl_watermarks WHERE table_name = 'ra_runners'"));
 
         // Same source version: nothing to do. Forced: every row offered, none written.
-        assertTrue(publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(5), false).skippedUnchanged());
+        assertTrue(publisher.publish(RUNNERS, runners, v(5), false).skippedUnchanged());
         // The same version number of another lake's table is not the same source.
-        assertEquals(new PublishResult("ra_runners", 5, 19, 0, false), publisher.publish("ra_runners", runners,
-                SourceMerge.RUNNER_KEYS, new TablePublisher.Source("another-lake", 5), false));
-        assertEquals(new PublishResult("ra_runners", 5, 19, 0, false),
-                publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(5), true));
+        assertEquals(new PublishResult("ra_runners", 5, 19, 0, false, GIVEN), publisher.publish(RUNNERS, runners,
+                new TablePublisher.Source("another-lake", 5), false));
+        assertEquals(new PublishResult("ra_runners", 5, 19, 0, false, GIVEN),
+                publisher.publish(RUNNERS, runners, v(5), true));
 
         // One runner's rating corrected: exactly one row written.
         Dataset<Row> corrected = runners.withColumn("race_rpr",
                 when(col("horse_id").equalTo("hrs_42073850"), lit(71)).otherwise(col("race_rpr")));
-        assertEquals(1, publisher.publish("ra_runners", corrected, SourceMerge.RUNNER_KEYS, v(6), false).rowsWritten());
+        assertEquals(1, publisher.publish(RUNNERS, corrected, v(6), false).rowsWritten());
         assertEquals(71, scalar(db, "SELECT race_rpr FROM publish_a.ra_runners WHERE horse_id = 'hrs_42073850'"));
         assertEquals(0, scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
     }
@@ -92,10 +110,9 @@ class TablePublisherTest {
     @Test
     void valuesArriveAsTheSilverTablesHoldThem() throws Exception {
         PgTarget db = TestPostgres.target("publish_b");
-        Migrations.apply(db);
-        TablePublisher publisher = new TablePublisher(db, "run-1");
-        publisher.publish("ra_races", races, SourceMerge.RACE_KEYS, v(0), false);
-        publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(0), false);
+        TablePublisher publisher = withEntities(db);
+        publisher.publish(RACES, races, v(0), false);
+        publisher.publish(RUNNERS, runners, v(0), false);
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT r.off_time, r.distance_furlongs, r.race_class, u.sp_decimal, u.prize_won, "
                      + "u.finishing_time_seconds, u.is_favourite, u.race_rpr FROM publish_b.ra_races r "
@@ -116,11 +133,10 @@ class TablePublisherTest {
     @Test
     void aRunnerWhoseRaceIsMissingFailsTheTableWithTheKeyNamedAndWritesNothing() throws Exception {
         PgTarget db = TestPostgres.target("publish_c");
-        Migrations.apply(db);
-        TablePublisher publisher = new TablePublisher(db, "run-1");
-        publisher.publish("ra_races", races.where("race_id = 'rac_11746254'"), SourceMerge.RACE_KEYS, v(1), false);
+        TablePublisher publisher = withEntities(db);
+        publisher.publish(RACES, races.where("race_id = 'rac_11746254'"), v(1), false);
         SQLException e = assertThrows(SQLException.class,
-                () -> publisher.publish("ra_runners", runners, SourceMerge.RUNNER_KEYS, v(1), false));
+                () -> publisher.publish(RUNNERS, runners, v(1), false));
         assertTrue(e.getMessage().contains("rac_11775751"), e.getMessage());
         assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.ra_runners"));
         assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.etl_watermarks WHERE table_name = 'ra_runners'"));
@@ -145,7 +161,7 @@ class TablePublisherTest {
         PgTarget db = TestPostgres.target("publish_e");
         Migrations.apply(db);
         SQLException e = assertThrows(SQLException.class, () -> new TablePublisher(db, "run-1")
-                .publish("ra_races", races.withColumn("surprise", current_timestamp()), List.of("race_id"), v(1), false));
+                .publish(RACES, races.withColumn("surprise", current_timestamp()), v(1), false));
         assertTrue(e.getMessage().contains("[surprise]"), e.getMessage());
     }
 }
