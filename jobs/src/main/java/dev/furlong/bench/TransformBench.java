@@ -36,15 +36,7 @@ public final class TransformBench {
         LocalDate from = today.minusYears(years);
         LocalDate lastDay = today.minusDays(2);
         long started = System.nanoTime();
-        List<Row> batch = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(lastDay); d = d.plusDays(1)) {
-            add(batch, archive, d, today);
-            if (batch.size() >= 2_000) {
-                write(spark, lake, batch);
-                progress.accept("bronze written up to " + d);
-            }
-        }
-        write(spark, lake, batch);
+        land(spark, lake, archive, from, lastDay, today, progress);
         double landSeconds = seconds(started);
 
         progress.accept("transforming " + from + " to " + lastDay + " ...");
@@ -52,8 +44,7 @@ public final class TransformBench {
         TransformReport full = new TransformJob(spark, lake, List.of("gb", "ire"), "bench-full").run();
         double fullSeconds = seconds(started);
 
-        add(batch, archive, today.minusDays(1), today);
-        write(spark, lake, batch);
+        land(spark, lake, archive, today.minusDays(1), today.minusDays(1), today, progress);
         progress.accept("transforming one more day ...");
         started = System.nanoTime();
         TransformReport daily = new TransformJob(spark, lake, List.of("gb", "ire"), "bench-daily").run();
@@ -74,6 +65,20 @@ public final class TransformBench {
         m.put("daily_runners", rows(daily, "runners"));
         m.put("daily_transform_seconds", Math.round(dailySeconds));
         return m;
+    }
+
+    /** Writes the sandbox's answers of {@code from} to {@code to} (as seen on {@code today}) straight into bronze. */
+    public static void land(SparkSession spark, Lake lake, SandboxArchive archive, LocalDate from, LocalDate to, LocalDate today,
+                            Consumer<String> progress) {
+        List<Row> batch = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            add(batch, archive, d, today);
+            if (batch.size() >= 2_000) {
+                write(spark, lake, batch);
+                progress.accept("bronze written up to " + d);
+            }
+        }
+        write(spark, lake, batch);
     }
 
     private static long rows(TransformReport report, String table) {

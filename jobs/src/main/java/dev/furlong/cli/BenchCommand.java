@@ -3,9 +3,14 @@ package dev.furlong.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.furlong.bench.FetchPlanBench;
+import dev.furlong.bench.PublishBench;
 import dev.furlong.bench.TransformBench;
 import dev.furlong.config.InvalidSettingException;
+import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import dev.furlong.publish.EmbeddedDatabase;
+import dev.furlong.sandbox.SandboxArchive;
+import dev.furlong.transform.TransformJob;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxWorld;
 import dev.furlong.spark.SparkSessions;
@@ -25,16 +30,18 @@ import picocli.CommandLine.Option;
         description = {"The benchmark harness: runs stages against a generated sandbox world and writes a report (JSON and "
                 + "Markdown). Figures are counts and ratios first; times are noted as machine-dependent.",
                 "Stages: fetch-plan (API calls of a long backfill against the minimum, and its wall time at the documented limits);",
-                "transform (years of sandbox answers written to bronze, then the full and one daily bronze → silver transform, timed)."})
+                "transform (years of sandbox answers written to bronze, then the full and one daily bronze → silver transform, timed);",
+                "publish (ra_runners of those years into a fresh embedded Postgres: first load, all rows changed and no change, "
+                        + "against a raw COPY of the same rows into an identical table)."})
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> STAGES = List.of("fetch-plan", "transform");
-    static final List<String> NOT_BUILT = List.of("stats", "publish");
+    static final List<String> STAGES = List.of("fetch-plan", "transform", "publish");
+    static final List<String> NOT_BUILT = List.of("stats");
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--stages", split = ",", paramLabel = "S", description = "Stages to run (default all built: fetch-plan,transform).")
+    @Option(names = "--stages", split = ",", paramLabel = "S", description = "Stages to run (default all built: fetch-plan,transform,publish).")
     List<String> stages;
 
     @Option(names = "--years", paramLabel = "N", description = "Years of racing to backfill (default 10).")
@@ -93,20 +100,42 @@ final class BenchCommand implements Callable<Integer> {
             md.append("\nGoal: ratio_to_minimum ≤ 1.02. Pricing took ").append((System.nanoTime() - started) / 1_000_000_000)
                     .append(" s on this machine.\n");
         }
-        if (run.contains("transform")) {
-            Path lakeDir = out.resolve("transform-lake").toAbsolutePath();
-            deleteRecursively(lakeDir);
-            Map<String, Object> t;
-            try (SparkSession spark = SparkSessions.create(settings.sparkMaster(), settings.shufflePartitions())) {
-                t = TransformBench.run(spark, new Lake(lakeDir.toString()), seed, settings.today(), years, console::info);
-            } finally {
-                deleteRecursively(lakeDir);
+        Path lakeDir = out.resolve("bench-lake").toAbsolutePath();
+        deleteRecursively(lakeDir);
+        Lake lake = new Lake(lakeDir.toString());
+        try (SparkSession spark = run.contains("transform") || run.contains("publish")
+                ? SparkSessions.create(settings.sparkMaster(), settings.shufflePartitions()) : null) {
+            if (run.contains("transform")) {
+                Map<String, Object> t = TransformBench.run(spark, lake, seed, settings.today(), years, console::info);
+                report.put("transform", t);
+                md.append("\n## transform: bronze → silver for ").append(years).append(" years of sandbox racing\n\n");
+                table(md, t);
+                md.append("\nGoals on a 2-core machine: full_transform_seconds < 180 for ten years, daily_transform_seconds < 30. "
+                        + "Seconds are measured on this machine.\n");
             }
-            report.put("transform", t);
-            md.append("\n## transform: bronze → silver for ").append(years).append(" years of sandbox racing\n\n");
-            table(md, t);
-            md.append("\nGoals on a 2-core machine: full_transform_seconds < 180 for ten years, daily_transform_seconds < 30. "
-                    + "Seconds are measured on this machine.\n");
+            if (run.contains("publish")) {
+                if (!DeltaTables.exists(spark, lake.silver("runners"))) {
+                    console.info("publish bench: landing and transforming " + years + " years of sandbox racing first ...");
+                    TransformBench.land(spark, lake, new SandboxArchive(seed, settings.today()), settings.today().minusYears(years),
+                            settings.today().minusDays(2), settings.today(), console::info);
+                    new TransformJob(spark, lake, List.of("gb", "ire"), "bench-publish").run();
+                }
+                Path pgDir = out.resolve("bench-pg").toAbsolutePath();
+                deleteRecursively(pgDir);
+                Map<String, Object> p;
+                try (EmbeddedDatabase db = EmbeddedDatabase.start(pgDir)) {
+                    p = PublishBench.run(spark, lake, db.target("bench"), console::info);
+                } finally {
+                    deleteRecursively(pgDir);
+                }
+                report.put("publish", p);
+                md.append("\n## publish: ra_runners of ").append(years).append(" years into a fresh embedded Postgres\n\n");
+                table(md, p);
+                md.append("\nGoals: first_load_ratio_to_raw_copy ≥ 0.6, all_changed_ratio_to_raw_copy ≥ 0.4, "
+                        + "no_change_rows_written = 0.\n");
+            }
+        } finally {
+            deleteRecursively(lakeDir);
         }
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(), report);

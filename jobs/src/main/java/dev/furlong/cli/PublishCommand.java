@@ -3,6 +3,7 @@ package dev.furlong.cli;
 import dev.furlong.pipeline.Pipeline;
 import dev.furlong.pipeline.RunContext;
 import dev.furlong.publish.Migrations;
+import dev.furlong.publish.PublishedTable;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +36,8 @@ final class PublishCommand implements Callable<Integer> {
         var settings = common.settings();
         Console console = Console.of(common);
         if (settings.dryRun()) {
-            console.info("publish: would migrate and upsert ra_races, ra_runners into schema " + settings.pgSchema());
+            console.info("publish: would migrate schema " + settings.pgSchema() + ", then upsert what changed in the lake into "
+                    + PublishedTable.ALL.stream().map(PublishedTable::watermark).distinct().toList());
             return Furlong.OK;
         }
         try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {

@@ -8,6 +8,9 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import scala.Option;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,20 +32,21 @@ public final class DeltaTables {
     }
 
     public static boolean exists(SparkSession spark, String path) {
-        return DeltaTable.isDeltaTable(spark, path);
+        return version(spark, path) >= 0;
     }
 
-    /** The table's latest version, or -1 when it does not exist yet. */
+    /** The table's latest version, or -1 when it does not exist yet. Read from its log: no Spark job. */
     public static long version(SparkSession spark, String path) {
-        if (!exists(spark, path)) {
-            return -1;
-        }
-        return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+        return snapshot(spark, path).version();
     }
 
     /** The table's unique id, fixed when it was created: tells two lakes' tables apart. */
     public static String tableId(SparkSession spark, String path) {
-        return DeltaTable.forPath(spark, path).detail().select("id").head().getString(0);
+        return snapshot(spark, path).metadata().id();
+    }
+
+    private static Snapshot snapshot(SparkSession spark, String path) {
+        return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty());
     }
 
     /**
@@ -50,8 +54,7 @@ public final class DeltaTables {
      * from the next version on, readers can ask for just what changed.
      */
     public static void keepChangeFeed(SparkSession spark, String path) {
-        scala.collection.Map<String, String> properties = DeltaTable.forPath(spark, path).detail().select("properties").head().getMap(0);
-        if (!"true".equals(properties.getOrElse("delta.enableChangeDataFeed", () -> "false"))) {
+        if (!"true".equals(snapshot(spark, path).metadata().configuration().getOrElse("delta.enableChangeDataFeed", () -> "false"))) {
             spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
         }
     }

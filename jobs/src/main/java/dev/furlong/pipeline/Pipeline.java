@@ -136,10 +136,11 @@ public final class Pipeline {
 
     public List<PublishResult> publish(boolean full) throws SQLException {
         List<PublishResult> results = new PublishJob(ctx.spark(), ctx.lake(), ctx.database(), ctx.settings().runId()).run(full);
-        StringBuilder s = new StringBuilder(String.format("%-12s %14s %10s %10s%n", "table", "source version", "offered", "written"));
+        String row = "%-26s %8s %10s %10s  %s%n";
+        StringBuilder s = new StringBuilder(String.format(row, "table", "version", "offered", "written", "rows read"));
         for (PublishResult r : results) {
-            s.append(String.format("%-12s %14d %10s %10d%n", r.table(), r.sourceVersion(),
-                    r.skippedUnchanged() ? "unchanged" : Long.toString(r.rowsOffered()), r.rowsWritten()));
+            s.append(String.format(row, r.table(), r.sourceVersion(), r.skippedUnchanged() ? "-" : Long.toString(r.rowsOffered()),
+                    r.rowsWritten(), r.read()));
         }
         ctx.console().result(s.toString());
         return results;

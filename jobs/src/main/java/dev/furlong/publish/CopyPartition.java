@@ -10,16 +10,20 @@ import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.apache.spark.util.LongAccumulator;
 
 /** Streams one Spark partition into a staging table with COPY, on its own connection (runs on executors). */
 final class CopyPartition implements ForeachPartitionFunction<Row> {
 
     private final PgTarget target;
     private final String copySql;
+    private final LongAccumulator copied;
 
-    CopyPartition(PgTarget target, String copySql) {
+    /** @param copied counts the rows copied (Spark adds a task's count once, when the task succeeds) */
+    CopyPartition(PgTarget target, String copySql, LongAccumulator copied) {
         this.target = target;
         this.copySql = copySql;
+        this.copied = copied;
     }
 
     @Override
@@ -32,12 +36,15 @@ final class CopyPartition implements ForeachPartitionFunction<Row> {
             try {
                 Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8);
                 StringBuilder line = new StringBuilder(512);
+                long n = 0;
                 while (rows.hasNext()) {
+                    n++;
                     line.setLength(0);
                     CopyRowEncoder.encode(rows.next(), line);
                     out.append(line);
                 }
                 out.close(); // ends the COPY: the partition's rows land together
+                copied.add(n);
             } catch (IOException | RuntimeException e) {
                 // Closing would end the COPY and keep half a partition; cancelling keeps nothing, so a retried task starts clean.
                 if (copy.isActive()) {

@@ -20,7 +20,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * Publishes the lake into Postgres: applies the migrations, then each table of {@link PublishedTable#ALL} in dependency order.
  * A table is read at one version; only rows changed since its watermark are offered (from the Delta change data feed), unless
  * the publish is full, the table is replaced whole (statistics), or the feed cannot say (then every row, and the report says why).
- * One publish runs into a schema at a time.
+ * One publish runs into a database at a time.
  */
 public final class PublishJob {
 
@@ -43,23 +43,30 @@ public final class PublishJob {
             TablePublisher publisher = new TablePublisher(target, runId);
             List<PublishResult> results = new ArrayList<>();
             for (PublishedTable table : PublishedTable.ALL) {
-                String path = table.path(lake);
-                long version = DeltaTables.version(spark, path);
-                if (version < 0) {
-                    continue; // not in the lake yet (statistics before the first `furlong stats`)
+                PublishResult r = publish(publisher, table, full);
+                if (r != null) {
+                    results.add(r);
                 }
-                TablePublisher.Source source = new TablePublisher.Source(DeltaTables.tableId(spark, path), version);
-                TablePublisher.Source mark = publisher.watermark(table.watermark());
-                if (!full && source.equals(mark)) {
-                    results.add(PublishResult.unchanged(table.watermark(), version));
-                    continue;
-                }
-                Offered offered = offered(table, path, source, mark, full);
-                // full = true: the watermark was compared just above
-                results.add(publisher.publish(table, offered.rows(), source, true).read(offered.how()));
             }
             return results;
         }
+    }
+
+    /** Publishes one table, or returns null when the lake does not have it yet (statistics before the first `furlong stats`). */
+    private PublishResult publish(TablePublisher publisher, PublishedTable table, boolean full) throws SQLException {
+        String path = table.path(lake);
+        long version = DeltaTables.version(spark, path);
+        if (version < 0) {
+            return null;
+        }
+        TablePublisher.Source source = new TablePublisher.Source(DeltaTables.tableId(spark, path), version);
+        TablePublisher.Source mark = publisher.watermark(table.watermark());
+        if (!full && source.equals(mark)) {
+            return PublishResult.unchanged(table.watermark(), version);
+        }
+        Offered offered = offered(table, path, source, mark, full);
+        // full = true: the watermark was compared just above
+        return publisher.publish(table, offered.rows(), source, true).read(offered.how());
     }
 
     /** The rows to offer and how they were chosen. */
@@ -98,16 +105,16 @@ public final class PublishJob {
     }
 
     /**
-     * Two publishes into one schema would drop each other's staging tables and interleave watermarks. The lock is Postgres's,
-     * held by this connection: it goes with the process, however the process ends.
+     * Two publishes into one database would drop each other's staging tables (they share {@code furlong_staging}) and
+     * interleave watermarks. The lock is Postgres's, held by this connection: it goes with the process, however the process ends.
      */
     private void holdPublishLock(Connection lock) throws SQLException {
         try (PreparedStatement p = lock.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
-            p.setString(1, "furlong.publish:" + target.schema());
+            p.setString(1, "furlong.publish");
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    throw new SQLException("another furlong publish into schema " + target.schema() + " is running; try again when it ends");
+                    throw new SQLException("another furlong publish into this database is running; try again when it ends");
                 }
             }
         }

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * Publishes one Delta table into its Postgres table: COPY from the Spark partitions in parallel into an unlogged staging
@@ -56,22 +56,34 @@ public final class TablePublisher {
                 s.execute("CREATE UNLOGGED TABLE " + staging + " AS SELECT " + columnList + " FROM " + qualified + " WITH NO DATA");
             }
             try {
-                Dataset<Row> unique = rows.dropDuplicates(table.keys().toArray(new String[0])).persist(StorageLevel.MEMORY_AND_DISK());
-                long offered;
+                LongAccumulator copied = rows.sparkSession().sparkContext().longAccumulator("rows copied");
+                rows.dropDuplicates(table.keys().toArray(new String[0]))
+                        .foreachPartition(new CopyPartition(target, "COPY " + staging + " (" + columnList + ") FROM STDIN", copied));
+                long written;
                 try {
-                    unique.foreachPartition(new CopyPartition(target, "COPY " + staging + " (" + columnList + ") FROM STDIN"));
-                    offered = unique.count();
-                } finally {
-                    unique.unpersist();
+                    written = inOneTransaction(c, table, source, new Statements(table, qualified, staging, columns).forWrite());
+                } catch (SQLException e) {
+                    throw "23503".equals(e.getSQLState()) ? withMissingParents(c, table, staging, e) : e;
                 }
-                long written = inOneTransaction(c, table, source, new Statements(table, qualified, staging, columns).forWrite());
-                return new PublishResult(table.watermark(), source.version(), offered, written, false, "the rows given");
+                return new PublishResult(table.watermark(), source.version(), copied.value(), written, false, "the rows given");
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP TABLE IF EXISTS " + staging);
                 }
             }
         }
+    }
+
+    /**
+     * COPYs rows straight into a table of the target schema: no deduplication, staging, upsert or watermark. The floor the
+     * publish path is measured against ({@code furlong bench}). Returns the rows copied.
+     */
+    public long copyInto(String table, Dataset<Row> rows) {
+        LongAccumulator copied = rows.sparkSession().sparkContext().longAccumulator("rows copied");
+        String columns = Arrays.stream(rows.columns()).map(TablePublisher::ident).collect(Collectors.joining(", "));
+        rows.foreachPartition(new CopyPartition(target, "COPY " + ident(target.schema()) + "." + ident(table) + " (" + columns
+                + ") FROM STDIN", copied));
+        return copied.value();
     }
 
     /** The SQL that moves a staging table's rows into the real table; identifiers from code, values never in the text. */
@@ -204,6 +216,51 @@ public final class TablePublisher {
                 s.execute("DROP TABLE IF EXISTS " + ident(STAGING_SCHEMA) + "." + ident(t));
             }
         }
+    }
+
+    /**
+     * A foreign key failed: names every staged key (up to ten per foreign key) whose parent row is missing, not just the
+     * first one Postgres met. Column and table names come from the catalog, not from data.
+     */
+    private SQLException withMissingParents(Connection c, PublishedTable table, String staging, SQLException e) throws SQLException {
+        List<String> found = new ArrayList<>();
+        List<String[]> foreignKeys = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT ref.relname, (SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM "
+                + "unnest(f.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.n), "
+                + "(SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM unnest(f.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a "
+                + "ON a.attrelid = f.confrelid AND a.attnum = k.n) FROM pg_constraint f JOIN pg_class t ON t.oid = f.conrelid "
+                + "JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_class ref ON ref.oid = f.confrelid "
+                + "WHERE f.contype = 'f' AND n.nspname = ? AND t.relname = ?")) {
+            p.setString(1, target.schema());
+            p.setString(2, table.pgTable());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    foreignKeys.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String[] fk : foreignKeys) {
+                List<String> cols = List.of(fk[1].split(","));
+                List<String> refs = List.of(fk[2].split(","));
+                String shown = cols.stream().map(col -> "s." + ident(col) + "::text").collect(Collectors.joining(" || ',' || "));
+                String notNull = cols.stream().map(col -> "s." + ident(col) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+                StringBuilder join = new StringBuilder();
+                for (int i = 0; i < cols.size(); i++) {
+                    join.append(i > 0 ? " AND " : "").append("r.").append(ident(refs.get(i))).append(" = s.").append(ident(cols.get(i)));
+                }
+                String keys = table.keys().stream().map(k -> "s." + ident(k) + "::text").collect(Collectors.joining(" || '/' || "));
+                try (ResultSet rs = s.executeQuery("SELECT " + keys + ", " + shown + " FROM " + staging + " s WHERE " + notNull
+                        + " AND NOT EXISTS (SELECT 1 FROM " + ident(target.schema()) + "." + ident(fk[0]) + " r WHERE " + join
+                        + ") ORDER BY 1 LIMIT 10")) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1) + " (" + fk[1] + " " + rs.getString(2) + " not in " + fk[0] + ")");
+                    }
+                }
+            }
+        }
+        return found.isEmpty() ? e : new SQLException(e.getMessage() + "; rows whose parent is missing (at most ten per foreign key): "
+                + String.join(", ", found), e.getSQLState(), e);
     }
 
     /** Quotes an identifier that comes from code or a validated setting. */

@@ -29,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,13 +132,18 @@ class TablePublisherTest {
     }
 
     @Test
-    void aRunnerWhoseRaceIsMissingFailsTheTableWithTheKeyNamedAndWritesNothing() throws Exception {
+    void runnersWhoseRaceIsMissingFailTheTableWithTheirKeysNamedAndWriteNothing() throws Exception {
         PgTarget db = TestPostgres.target("publish_c");
         TablePublisher publisher = withEntities(db);
         publisher.publish(RACES, races.where("race_id = 'rac_11746254'"), v(1), false);
         SQLException e = assertThrows(SQLException.class,
                 () -> publisher.publish(RUNNERS, runners, v(1), false));
-        assertTrue(e.getMessage().contains("rac_11775751"), e.getMessage());
+        // Every runner of the missing race is named (the sample has 9 of them), not just the first one Postgres met.
+        List<String> orphans = runners.where("race_id = 'rac_11775751'").select("horse_id").as(Encoders.STRING()).collectAsList();
+        assertEquals(9, orphans.size());
+        for (String horse : orphans) {
+            assertTrue(e.getMessage().contains("rac_11775751/" + horse + " (race_id rac_11775751 not in ra_races)"), e.getMessage());
+        }
         assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.ra_runners"));
         assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.etl_watermarks WHERE table_name = 'ra_runners'"));
         assertEquals(0, scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
