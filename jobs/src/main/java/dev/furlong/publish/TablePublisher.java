@@ -1,5 +1,9 @@
 package dev.furlong.publish;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,12 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Publishes one Delta table into its Postgres table: COPY from the Spark partitions in parallel into an unlogged staging
@@ -50,6 +57,10 @@ public final class TablePublisher {
             checkColumns(c, table.pgTable(), columns);
             dropStaleStaging(c, table.pgTable());
             String columnList = columns.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
+            PublishResult loaded = loadIntoEmpty(c, table, qualified, columnList, rows, source);
+            if (loaded != null) {
+                return loaded;
+            }
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + ident(STAGING_SCHEMA));
                 // The columns' types without their constraints: a bad row is refused by the real table, where it can be named.
@@ -136,16 +147,7 @@ public final class TablePublisher {
                     written += s.executeLargeUpdate(sql);
                 }
             }
-            try (PreparedStatement w = c.prepareStatement("INSERT INTO " + ident(target.schema()) + ".etl_watermarks "
-                    + "(table_name, source_version, source_id, published_at, rows_written) VALUES (?, ?, ?, now(), ?) "
-                    + "ON CONFLICT (table_name) DO UPDATE SET source_version = EXCLUDED.source_version, "
-                    + "source_id = EXCLUDED.source_id, published_at = EXCLUDED.published_at, rows_written = EXCLUDED.rows_written")) {
-                w.setString(1, table.watermark());
-                w.setLong(2, source.version());
-                w.setString(3, source.id());
-                w.setLong(4, written);
-                w.executeUpdate();
-            }
+            moveWatermark(c, table, source, written);
             c.commit();
             return written;
         } catch (SQLException e) {
@@ -154,6 +156,79 @@ public final class TablePublisher {
                     e.getSQLState(), e);
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void moveWatermark(Connection c, PublishedTable table, Source source, long written) throws SQLException {
+        try (PreparedStatement w = c.prepareStatement("INSERT INTO " + ident(target.schema()) + ".etl_watermarks "
+                + "(table_name, source_version, source_id, published_at, rows_written) VALUES (?, ?, ?, now(), ?) "
+                + "ON CONFLICT (table_name) DO UPDATE SET source_version = EXCLUDED.source_version, "
+                + "source_id = EXCLUDED.source_id, published_at = EXCLUDED.published_at, rows_written = EXCLUDED.rows_written")) {
+            w.setString(1, table.watermark());
+            w.setLong(2, source.version());
+            w.setString(3, source.id());
+            w.setLong(4, written);
+            w.executeUpdate();
+        }
+    }
+
+
+    /**
+     * Into an empty table (a first load) the rows are COPYed straight in, in the transaction that moves the watermark: all or
+     * nothing still, with no staging table and no second pass. Returns null when the table is not empty, or when Postgres
+     * refused the rows (a key twice, a missing parent): the staged path then does the work, or names every offending key.
+     */
+    private PublishResult loadIntoEmpty(Connection c, PublishedTable table, String qualified, String columnList, Dataset<Row> rows,
+                                        Source source) throws SQLException {
+        if (table.write() == PublishedTable.Write.UPDATE_COLUMNS) {
+            return null;
+        }
+        c.setAutoCommit(false);
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("LOCK TABLE " + qualified + " IN SHARE ROW EXCLUSIVE MODE"); // no one writes it until the commit
+                try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + qualified + ")")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        c.rollback();
+                        return null;
+                    }
+                }
+            }
+            long copied = 0;
+            PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
+                    "COPY " + qualified + " (" + columnList + ") FROM STDIN", 1 << 16);
+            try (Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
+                StringBuilder line = new StringBuilder(512);
+                // Not deduplicated here: the primary key refuses a key given twice, and the staged path then deduplicates.
+                Iterator<Row> it = rows.toLocalIterator();
+                while (it.hasNext()) {
+                    line.setLength(0);
+                    CopyRowEncoder.encode(it.next(), line);
+                    out.append(line);
+                    copied++;
+                }
+            } catch (IOException | RuntimeException e) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                c.rollback();
+                if (e.getCause() instanceof SQLException) {
+                    return null; // refused by Postgres (a constraint): the staged path names the rows
+                }
+                throw new SQLException("COPY into " + table.pgTable() + " failed, nothing of it was written: " + e.getMessage(), e);
+            }
+            moveWatermark(c, table, source, copied);
+            c.commit();
+            return new PublishResult(table.watermark(), source.version(), copied, copied, false, "the rows given");
+        } catch (SQLException e) {
+            c.rollback();
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return null; // a constraint: the staged path names the rows
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

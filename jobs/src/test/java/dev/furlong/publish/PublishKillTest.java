@@ -48,8 +48,11 @@ class PublishKillTest {
                 : scalar("SELECT count(*) FROM " + KILLED + ".etl_watermarks");
     }
 
-    private static long runnersBeingStaged() throws SQLException {
-        return scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging' AND tablename LIKE 'ra\\_runners\\_\\_%'");
+    /** A transaction is writing ra_runners: a first load COPYing into it, or an upsert from staging. */
+    private static long runnersBeingWritten() throws SQLException {
+        return scalar("SELECT count(*) FROM pg_locks l JOIN pg_class t ON t.oid = l.relation JOIN pg_namespace n ON n.oid = "
+                + "t.relnamespace WHERE n.nspname = '" + KILLED + "' AND t.relname = 'ra_runners' AND l.mode IN "
+                + "('ShareRowExclusiveLock', 'RowExclusiveLock')");
     }
 
     /** Starts the publish in a child JVM and kills it (SIGKILL) when {@code due} first holds. */
@@ -115,7 +118,7 @@ class PublishKillTest {
         new PublishJob(SparkTestSession.get(), lake, TestPostgres.target(REFERENCE), "reference").run(false);
 
         killWhen(lake, dir, "early", () -> watermarks() >= 3);
-        killWhen(lake, dir, "staging-runners", () -> runnersBeingStaged() > 0);
+        killWhen(lake, dir, "writing-runners", () -> runnersBeingWritten() > 0);
         killWhen(lake, dir, "late", () -> watermarks() >= 13);
         assertEquals(0, Furlong.run(Map.of("PG_USER", "postgres"), publishArgs(lake, KILLED).toArray(new String[0])));
 

@@ -150,6 +150,17 @@ class TablePublisherTest {
     }
 
     @Test
+    void aKeyGivenTwiceToAFirstLoadLandsOnce() throws Exception {
+        PgTarget db = TestPostgres.target("publish_f");
+        TablePublisher publisher = withEntities(db);
+        publisher.publish(RACES, races, v(1), false);
+        // Straight COPY into the empty table meets the key twice; the staged path deduplicates and loads it.
+        assertEquals(new PublishResult("ra_runners", 1, 19, 19, false, GIVEN),
+                publisher.publish(RUNNERS, runners.union(runners.where("horse_id = 'hrs_42073850'")), v(1), false));
+        assertEquals(19, scalar(db, "SELECT count(*) FROM publish_f.ra_runners"));
+    }
+
+    @Test
     void aSchemaNewerThanTheCodeIsRefused() throws Exception {
         PgTarget db = TestPostgres.target("publish_d");
         Migrations.apply(db);
