@@ -55,7 +55,15 @@ public final class DeltaTables {
      */
     public static void keepChangeFeed(SparkSession spark, String path) {
         if (!"true".equals(snapshot(spark, path).metadata().configuration().getOrElse("delta.enableChangeDataFeed", () -> "false"))) {
-            spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
+            // SQL resolves delta.`path` only for a qualified path ("./lake" is taken for a table name): qualify it first.
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+            String qualified;
+            try {
+                qualified = p.getFileSystem(spark.sessionState().newHadoopConf()).makeQualified(p).toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot resolve the lake path " + path, e);
+            }
+            spark.sql("ALTER TABLE delta.`" + qualified.replace("`", "``") + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
         }
     }
 

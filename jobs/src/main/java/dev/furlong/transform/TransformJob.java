@@ -75,6 +75,13 @@ public final class TransformJob {
         if (!DeltaTables.exists(spark, lake.apiResponses())) {
             return TransformReport.nothing("bronze is empty: nothing to transform");
         }
+        for (String table : List.of("races", "runners", "race_results")) {
+            if (DeltaTables.exists(spark, lake.silver(table))
+                    && !List.of(spark.read().format("delta").load(lake.silver(table)).columns()).contains(SourceMerge.RACE_MONTH)) {
+                throw new IllegalStateException("silver " + table + " was written before silver was stored by race month: delete "
+                        + lake.silver("") + " and run `furlong transform` again (bronze keeps every answer, so nothing is lost)");
+            }
+        }
         TransformLog log = new TransformLog(spark, lake);
         boolean chosenDates = from != null || to != null;
         Dataset<Row> bronze;

@@ -83,4 +83,15 @@ class DeltaTablesTest {
         assertEquals("Good", r.getAs("going"));
         assertEquals("Bay", r.getAs("colour"));
     }
+
+    @Test
+    void theChangeFeedIsTurnedOnForATableNamedByARelativePath(@TempDir Path dir) {
+        SparkSession spark = SparkTestSession.get();
+        Path table = dir.resolve("older-table");
+        spark.sql("CREATE TABLE delta.`" + table + "` (k STRING) USING delta TBLPROPERTIES (delta.enableChangeDataFeed = false)");
+        String relative = Path.of("").toAbsolutePath().relativize(table).toString(); // as "./furlong-data/lake/..." would be
+        DeltaTables.keepChangeFeed(spark, relative);
+        assertEquals("true", spark.sql("SHOW TBLPROPERTIES delta.`" + table + "` ('delta.enableChangeDataFeed')").head().getString(1));
+        assertEquals(1, DeltaTables.version(spark, relative), "one commit: the property");
+    }
 }
