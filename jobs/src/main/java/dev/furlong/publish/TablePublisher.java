@@ -24,7 +24,8 @@ import org.postgresql.copy.PGCopyOutputStream;
 /**
  * Publishes one Delta table into its Postgres table: COPY from the Spark partitions in parallel into an unlogged staging
  * table private to the run, then one transaction that upserts only rows that differ and moves the watermark, then drops the
- * staging table. Readers never see a half-published table; a crash leaves only a staging table, which the next run drops.
+ * staging table. An empty table (a first load) is COPYed into directly, inside the transaction that moves the watermark.
+ * Readers never see a half-published table; a crash leaves only a staging table, which the next run drops.
  * Identifiers come from code and validated settings, never from data; values travel only through COPY or bind parameters.
  */
 public final class TablePublisher {
