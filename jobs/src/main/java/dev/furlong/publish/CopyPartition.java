@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
@@ -26,32 +27,41 @@ final class CopyPartition implements ForeachPartitionFunction<Row> {
         this.copied = copied;
     }
 
+    /**
+     * Streams the rows through one COPY on the connection and returns how many went. On a failure the COPY is cancelled, not
+     * ended: ending it would keep the rows sent so far, cancelling keeps none.
+     */
+    static long copy(Connection c, String copySql, Iterator<Row> rows) throws SQLException, IOException {
+        PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), copySql, 1 << 16);
+        try {
+            Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8);
+            StringBuilder line = new StringBuilder(512);
+            long n = 0;
+            while (rows.hasNext()) {
+                n++;
+                line.setLength(0);
+                CopyRowEncoder.encode(rows.next(), line);
+                out.append(line);
+            }
+            out.close(); // ends the COPY: the rows land together
+            return n;
+        } catch (IOException | RuntimeException e) {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void call(Iterator<Row> rows) throws Exception {
         if (!rows.hasNext()) {
             return;
         }
         try (Connection c = target.connect()) {
-            PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), copySql, 1 << 16);
-            try {
-                Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8);
-                StringBuilder line = new StringBuilder(512);
-                long n = 0;
-                while (rows.hasNext()) {
-                    n++;
-                    line.setLength(0);
-                    CopyRowEncoder.encode(rows.next(), line);
-                    out.append(line);
-                }
-                out.close(); // ends the COPY: the partition's rows land together
-                copied.add(n);
-            } catch (IOException | RuntimeException e) {
-                // Closing would end the COPY and keep half a partition; cancelling keeps nothing, so a retried task starts clean.
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-                throw new IOException("COPY into staging failed: " + e.getMessage(), e);
-            }
+            copied.add(copy(c, copySql, rows));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("COPY into staging failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,9 +1,6 @@
 package dev.furlong.publish;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,15 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Publishes one Delta table into its Postgres table: COPY from the Spark partitions in parallel into an unlogged staging
@@ -196,23 +190,11 @@ public final class TablePublisher {
                     }
                 }
             }
-            long copied = 0;
-            PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
-                    "COPY " + qualified + " (" + columnList + ") FROM STDIN", 1 << 16);
-            try (Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
-                StringBuilder line = new StringBuilder(512);
+            long copied;
+            try {
                 // Not deduplicated here: the primary key refuses a key given twice, and the staged path then deduplicates.
-                Iterator<Row> it = rows.toLocalIterator();
-                while (it.hasNext()) {
-                    line.setLength(0);
-                    CopyRowEncoder.encode(it.next(), line);
-                    out.append(line);
-                    copied++;
-                }
+                copied = CopyPartition.copy(c, "COPY " + qualified + " (" + columnList + ") FROM STDIN", rows.toLocalIterator());
             } catch (IOException | RuntimeException e) {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
                 c.rollback();
                 if (e.getCause() instanceof SQLException) {
                     return null; // refused by Postgres (a constraint): the staged path names the rows

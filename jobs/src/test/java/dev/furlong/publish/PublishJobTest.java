@@ -44,13 +44,6 @@ class PublishJobTest {
         assertEquals(14, compared);
     }
 
-    static long scalar(PgTarget db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     @Test
     void publishesTheLakeThenOnlyWhatChanged(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
@@ -63,7 +56,7 @@ class PublishJobTest {
             assertEquals(14, first.size(), "no gold tables yet: the 14 silver tables");
             first.forEach(r -> assertEquals("all rows (first publish)", r.read(), r.table()));
             assertEveryTableAsTheLakeHoldsIt(spark, lake, db);
-            long runners = scalar(db, "SELECT count(*) FROM publish_job.ra_runners");
+            long runners = TestPostgres.scalar(db, "SELECT count(*) FROM publish_job.ra_runners");
             assertTrue(runners > 500, "two days of runners: " + runners);
             assertEquals(runners, first.stream().filter(r -> r.table().equals("ra_runners")).findFirst().orElseThrow().rowsWritten());
 
@@ -77,14 +70,14 @@ class PublishJobTest {
             Map<String, PublishResult> next = new PublishJob(spark, lake, db, "next").run(false).stream()
                     .collect(Collectors.toMap(PublishResult::table, r -> r));
             assertEveryTableAsTheLakeHoldsIt(spark, lake, db);
-            long newRunners = scalar(db, "SELECT count(*) FROM publish_job.ra_runners u JOIN publish_job.ra_races r USING (race_id) "
+            long newRunners = TestPostgres.scalar(db, "SELECT count(*) FROM publish_job.ra_runners u JOIN publish_job.ra_races r USING (race_id) "
                     + "WHERE r.race_date = DATE '" + NEW_DAY + "'");
-            long newRaces = scalar(db, "SELECT count(*) FROM publish_job.ra_races WHERE race_date = DATE '" + NEW_DAY + "'");
+            long newRaces = TestPostgres.scalar(db, "SELECT count(*) FROM publish_job.ra_races WHERE race_date = DATE '" + NEW_DAY + "'");
             assertTrue(newRunners > 100, "a day of runners: " + newRunners);
             assertEquals(newRunners, next.get("ra_runners").rowsWritten());
             assertEquals(newRaces, next.get("ra_races").rowsWritten());
             assertEquals(newRaces, next.get("ra_race_results").rowsWritten());
-            long dayJockeys = scalar(db, "SELECT count(DISTINCT jockey_id) FROM publish_job.ra_runners u JOIN publish_job.ra_races r "
+            long dayJockeys = TestPostgres.scalar(db, "SELECT count(DISTINCT jockey_id) FROM publish_job.ra_runners u JOIN publish_job.ra_races r "
                     + "USING (race_id) WHERE r.race_date = DATE '" + NEW_DAY + "'");
             assertTrue(next.get("ra_mst_jockeys").rowsWritten() <= dayJockeys, next.get("ra_mst_jockeys").toString());
             for (String table : List.of("ra_runners", "ra_races", "ra_mst_jockeys")) {
@@ -116,7 +109,7 @@ class PublishJobTest {
         long now = DeltaTables.version(spark, path); // the feed was turned on by a commit of its own, just before this one
         assertEquals(new PublishResult("ra_mst_regions", now, 1, 1, false, "rows changed in versions " + (now - 1) + " to " + now),
                 changes);
-        assertEquals(3, scalar(db, "SELECT count(*) FROM publish_feed.ra_mst_regions"));
+        assertEquals(3, TestPostgres.scalar(db, "SELECT count(*) FROM publish_feed.ra_mst_regions"));
     }
 
     private static final String ENTITY_STATISTICS = "entity_type STRING, entity_id STRING, runs INT, wins INT, places INT, "

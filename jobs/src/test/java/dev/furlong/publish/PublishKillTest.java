@@ -38,9 +38,7 @@ class PublishKillTest {
     }
 
     private static long scalar(String sql) throws SQLException {
-        try (Connection c = TestPostgres.target(KILLED).connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+        return TestPostgres.scalar(TestPostgres.target(KILLED), sql);
     }
 
     private static long watermarks() throws SQLException {

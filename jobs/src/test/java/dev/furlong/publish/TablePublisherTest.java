@@ -73,13 +73,6 @@ class TablePublisherTest {
         return publisher;
     }
 
-    private static long scalar(PgTarget t, String sql) throws SQLException {
-        try (Connection c = t.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     @Test
     void publishesIdempotentlyAndWritesOnlyRowsThatChanged() throws Exception {
         PgTarget db = TestPostgres.target("publish_a");
@@ -89,8 +82,8 @@ class TablePublisherTest {
         assertEquals(new PublishResult("ra_races", 3, 2, 2, false, GIVEN), publisher.publish(RACES, races, v(3), false));
         assertEquals(new PublishResult("ra_runners", 5, 19, 19, false, GIVEN),
                 publisher.publish(RUNNERS, runners, v(5), false));
-        assertEquals(19, scalar(db, "SELECT count(*) FROM publish_a.ra_runners"));
-        assertEquals(5, scalar(db, "SELECT source_version FROM publish_a.etl_watermarks WHERE table_name = 'ra_runners'"));
+        assertEquals(19, TestPostgres.scalar(db, "SELECT count(*) FROM publish_a.ra_runners"));
+        assertEquals(5, TestPostgres.scalar(db, "SELECT source_version FROM publish_a.etl_watermarks WHERE table_name = 'ra_runners'"));
 
         // Same source version: nothing to do. Forced: every row offered, none written.
         assertTrue(publisher.publish(RUNNERS, runners, v(5), false).skippedUnchanged());
@@ -104,8 +97,8 @@ class TablePublisherTest {
         Dataset<Row> corrected = runners.withColumn("race_rpr",
                 when(col("horse_id").equalTo("hrs_42073850"), lit(71)).otherwise(col("race_rpr")));
         assertEquals(1, publisher.publish(RUNNERS, corrected, v(6), false).rowsWritten());
-        assertEquals(71, scalar(db, "SELECT race_rpr FROM publish_a.ra_runners WHERE horse_id = 'hrs_42073850'"));
-        assertEquals(0, scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
+        assertEquals(71, TestPostgres.scalar(db, "SELECT race_rpr FROM publish_a.ra_runners WHERE horse_id = 'hrs_42073850'"));
+        assertEquals(0, TestPostgres.scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
     }
 
     @Test
@@ -144,9 +137,9 @@ class TablePublisherTest {
         for (String horse : orphans) {
             assertTrue(e.getMessage().contains("rac_11775751/" + horse + " (race_id rac_11775751 not in ra_races)"), e.getMessage());
         }
-        assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.ra_runners"));
-        assertEquals(0, scalar(db, "SELECT count(*) FROM publish_c.etl_watermarks WHERE table_name = 'ra_runners'"));
-        assertEquals(0, scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
+        assertEquals(0, TestPostgres.scalar(db, "SELECT count(*) FROM publish_c.ra_runners"));
+        assertEquals(0, TestPostgres.scalar(db, "SELECT count(*) FROM publish_c.etl_watermarks WHERE table_name = 'ra_runners'"));
+        assertEquals(0, TestPostgres.scalar(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'furlong_staging'"));
     }
 
     @Test
@@ -157,7 +150,7 @@ class TablePublisherTest {
         // Straight COPY into the empty table meets the key twice; the staged path deduplicates and loads it.
         assertEquals(new PublishResult("ra_runners", 1, 19, 19, false, GIVEN),
                 publisher.publish(RUNNERS, runners.union(runners.where("horse_id = 'hrs_42073850'")), v(1), false));
-        assertEquals(19, scalar(db, "SELECT count(*) FROM publish_f.ra_runners"));
+        assertEquals(19, TestPostgres.scalar(db, "SELECT count(*) FROM publish_f.ra_runners"));
     }
 
     @Test

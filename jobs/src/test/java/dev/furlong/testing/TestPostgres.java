@@ -38,4 +38,11 @@ public final class TestPostgres {
     public static PgTarget target(String schema) {
         return new PgTarget(url(), "postgres", null, schema);
     }
+
+    /** The first column of the first row of a query, or 0 when it returns no row. */
+    public static long scalar(PgTarget db, String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
 }
