@@ -3,6 +3,7 @@ package dev.furlong.cli;
 import dev.furlong.config.InvalidSettingException;
 import dev.furlong.pipeline.Pipeline;
 import dev.furlong.pipeline.RunContext;
+import dev.furlong.stats.StatsProfile;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -72,6 +73,7 @@ final class BackfillCommand implements Callable<Integer> {
                 return Furlong.OK;
             }
             pipeline.transform();
+            pipeline.stats(StatsProfile.STANDARD, settings.today());
             pipeline.publish(false);
             if (failed > 0) {
                 System.err.println("furlong backfill: " + failed + " units failed (listed above); the next run retries them");

@@ -71,8 +71,8 @@ public final class DeltaTables {
     public record Upserted(long rows, long inserted, long updated) {
     }
 
-    /** Rows written by the table's first commit, from Delta's operation metrics. */
-    private static long rowsWrittenByLastCommit(SparkSession spark, String path) {
+    /** Rows written by the table's latest commit, from Delta's operation metrics. */
+    public static long rowsWrittenByLastCommit(SparkSession spark, String path) {
         Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").head();
         scala.collection.Map<String, String> metrics = last.getMap(0);
         return Long.parseLong(metrics.getOrElse("numOutputRows", () -> "0"));

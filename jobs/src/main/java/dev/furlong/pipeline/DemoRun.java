@@ -7,6 +7,7 @@ import dev.furlong.publish.PgTarget;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.sandbox.SimRace;
+import dev.furlong.stats.StatsProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,6 +53,7 @@ public final class DemoRun {
                 Pipeline pipeline = new Pipeline(ctx);
                 var fetch = pipeline.fetch(from, to, false);
                 pipeline.transform();
+                pipeline.stats(StatsProfile.STANDARD, settings.today());
                 pipeline.publish(false);
                 summary(ctx.database(), sandbox, from, to);
                 return fetch.failedUnits() == 0 ? 0 : 1;

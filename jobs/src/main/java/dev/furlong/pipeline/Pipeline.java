@@ -12,6 +12,9 @@ import dev.furlong.ingest.HorsesToEnrich;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.publish.PublishJob;
 import dev.furlong.publish.PublishResult;
+import dev.furlong.stats.StatsJob;
+import dev.furlong.stats.StatsProfile;
+import dev.furlong.stats.StatsReport;
 import dev.furlong.transform.TransformJob;
 import dev.furlong.transform.TransformReport;
 import java.sql.Connection;
@@ -25,7 +28,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
 
-/** The stages of a run (fetch → transform → publish), each usable on its own. */
+/** The stages of a run (fetch → transform → stats → publish), each usable on its own. */
 public final class Pipeline {
 
     private final RunContext ctx;
@@ -131,6 +134,13 @@ public final class Pipeline {
         if (!report.invariantHolds()) {
             throw new IllegalStateException("transform: " + report.invariantDetail());
         }
+        return report;
+    }
+
+    /** The statistics of one profile as of a date, into gold. */
+    public StatsReport stats(StatsProfile profile, LocalDate asOf) {
+        StatsReport report = new StatsJob(ctx.spark(), ctx.lake()).run(profile, asOf, java.time.Instant.now());
+        ctx.console().result(report.render());
         return report;
     }
 

@@ -1,0 +1,138 @@
+package dev.furlong.stats;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * ra_runner_statistics: for every runner — results, non-runners and declared racecards, future races included — the horse's
+ * record before this race, what a model may use at the off.
+ *
+ * <p>"Before" is measured on the off time with range frames ending one second before the off: only races whose off is strictly
+ * earlier count, so neither the race itself nor another runner of it (a trainer's second entry, a jockey's other mount in a
+ * race at the same time) ever does, while earlier races the same day do. Only runs on or before the as-of date count, so a
+ * run with the same as-of gives the same figures however much later data the lake holds. Emitted when the horse had
+ * ≥ min-runs-runner prior runs.
+ */
+public final class RunnerStatistics {
+
+    private static final long DAY = 86_400L;
+
+    private RunnerStatistics() {
+    }
+
+    public static Dataset<Row> compute(Dataset<Row> starts, StatsProfile profile, LocalDate asOf, Timestamp calculatedAt) {
+        Column prior = col("is_run").and(col("race_date").leq(lit(asOf)));
+        Dataset<Row> s = starts
+                .withColumn("k_run", when(prior, 1).otherwise(0))
+                .withColumn("k_win", when(prior, col("win")).otherwise(0))
+                .withColumn("k_place", when(prior, col("place")).otherwise(0))
+                .withColumn("k_position", when(prior, col("position_code")))
+                .withColumn("k_date", when(prior, col("race_date")))
+                // Every horse window below shares this partitioning, so they sort but never shuffle again.
+                .repartition(col("horse_id"));
+
+        WindowSpec horse = before("horse_id").rangeBetween(Window.unboundedPreceding(), -1);
+        WindowSpec year = before("horse_id").rangeBetween(-365 * DAY, -1);
+        WindowSpec inOrder = Window.partitionBy("horse_id").orderBy("off_ts");
+        Dataset<Row> horses = s.select(col("*"),
+                runs(horse).as("prior_runs"), wins(horse).as("prior_wins"),
+                sum("k_place").over(horse).cast(DataTypes.IntegerType).as("prior_places"),
+                money(sum(when(prior, col("prize_gbp"))).over(horse)).as("prior_prize_gbp"),
+                money(sum(when(prior, col("prize_eur"))).over(horse)).as("prior_prize_eur"),
+                datediff(col("race_date"), max("k_date").over(horse)).as("days_since_last_run"),
+                lag(col("k_position"), 1, null, true).over(inOrder).as("last_position_code"),
+                concat_ws("-", lag(col("k_position"), 1, null, true).over(inOrder),
+                        lag(col("k_position"), 2, null, true).over(inOrder),
+                        lag(col("k_position"), 3, null, true).over(inOrder)).as("last_3_positions"),
+                runs(year).as("prior_runs_365d"), wins(year).as("prior_wins_365d"),
+                known(runs(career("course_id")), "course_id").as("course_runs"), known(wins(career("course_id")), "course_id").as("course_wins"),
+                known(runs(career("distance_band_f")), "distance_band_f").as("distance_runs"),
+                known(wins(career("distance_band_f")), "distance_band_f").as("distance_wins"),
+                known(wins(career("course_id", "distance_band_f")), "course_id", "distance_band_f").as("course_distance_wins"),
+                runs(career("going_group")).as("going_runs"), wins(career("going_group")).as("going_wins"),
+                known(runs(career("code")), "code").as("code_runs"), known(wins(career("code")), "code").as("code_wins"),
+                known(runs(career("jockey_id")), "jockey_id").as("jockey_horse_runs"),
+                known(wins(career("jockey_id")), "jockey_id").as("jockey_horse_wins"),
+                max(when(prior, col("race_rpr"))).over(horse).as("best_race_rpr_prior"),
+                round(avg(when(prior, col("sp"))).over(horse), 2).cast(DataTypes.createDecimalType(8, 2))
+                        .as("avg_sp_decimal_prior"));
+
+        WindowSpec trainer = before("trainer_id").rangeBetween(-14 * DAY, -1);
+        WindowSpec jockey = before("jockey_id").rangeBetween(-14 * DAY, -1);
+        // The threshold filters only now: a trainer's or jockey's figures count every runner, emitted or not.
+        return horses
+                .select(col("*"),
+                        known(runs(trainer), "trainer_id").as("trainer_runs_14d"),
+                        known(wins(trainer), "trainer_id").as("trainer_wins_14d"),
+                        known(runs(jockey), "jockey_id").as("jockey_runs_14d"),
+                        known(wins(jockey), "jockey_id").as("jockey_wins_14d"))
+                .where(col("prior_runs").geq(profile.minRunsRunner()))
+                .select(col("*"), lit(profile.name()).as("profile"), lit(calculatedAt).as("calculated_at"))
+                .select(COLUMNS);
+    }
+
+    private static final Column[] COLUMNS = java.util.stream.Stream.of("profile", "race_id", "horse_id", "prior_runs",
+            "prior_wins", "prior_places", "prior_win_pct", "prior_place_pct", "prior_prize_gbp", "prior_prize_eur",
+            "days_since_last_run", "last_position_code", "last_3_positions", "prior_runs_365d", "prior_wins_365d",
+            "course_runs", "course_wins", "distance_runs", "distance_wins", "course_distance_wins", "going_runs", "going_wins",
+            "code_runs", "code_wins", "jockey_horse_runs", "jockey_horse_wins", "trainer_runs_14d", "trainer_wins_14d",
+            "jockey_runs_14d", "jockey_wins_14d", "best_race_rpr_prior", "avg_sp_decimal_prior", "calculated_at")
+            .map(c -> switch (c) {
+                case "prior_win_pct" -> RunMetrics.pct(col("prior_wins"), col("prior_runs")).as(c);
+                case "prior_place_pct" -> RunMetrics.pct(col("prior_places"), col("prior_runs")).as(c);
+                case "last_3_positions" -> when(col(c).notEqual(""), col(c)).as(c);
+                default -> col(c);
+            }).toArray(Column[]::new);
+
+    /** A partition's races in off order, for frames that end before this race's off. */
+    private static WindowSpec before(String... partition) {
+        return Window.partitionBy(java.util.Arrays.stream(partition).map(c -> col(c)).toArray(Column[]::new)).orderBy("off_ts");
+    }
+
+    /** The horse's earlier runs with the same value of {@code also} as this race (the same course, band, going...). */
+    private static WindowSpec career(String... also) {
+        String[] partition = new String[also.length + 1];
+        partition[0] = "horse_id";
+        System.arraycopy(also, 0, partition, 1, also.length);
+        return before(partition).rangeBetween(Window.unboundedPreceding(), -1);
+    }
+
+    private static Column runs(WindowSpec frame) {
+        return coalesce(sum("k_run").over(frame), lit(0L)).cast(DataTypes.IntegerType);
+    }
+
+    private static Column wins(WindowSpec frame) {
+        return coalesce(sum("k_win").over(frame), lit(0L)).cast(DataTypes.IntegerType);
+    }
+
+    private static Column money(Column sum) {
+        return coalesce(sum, lit(0)).cast(DataTypes.createDecimalType(14, 2));
+    }
+
+    /** A figure that depends on this runner's course, band, jockey...: null when the runner does not have one. */
+    private static Column known(Column figure, String... ids) {
+        Column present = lit(true);
+        for (String id : ids) {
+            present = present.and(col(id).isNotNull());
+        }
+        return when(present, figure);
+    }
+}

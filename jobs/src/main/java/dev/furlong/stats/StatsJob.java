@@ -1,0 +1,89 @@
+package dev.furlong.stats;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import dev.furlong.lake.DeltaTables;
+import dev.furlong.lake.Lake;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * {@code furlong stats}: silver races and runners → the gold statistics tables, all computed again from the whole of silver
+ * (a statistic of a race depends on every race before it). The four profile tables replace only their own profile's rows, so
+ * the daily and weekly profiles live side by side; entity_statistics is replaced whole.
+ */
+public final class StatsJob {
+
+    public static final String ENTITY_COMBINATIONS = "entity_combinations";
+    public static final String PERFORMANCE_BY_DISTANCE = "performance_by_distance";
+    public static final String PERFORMANCE_BY_VENUE = "performance_by_venue";
+    public static final String RUNNER_STATISTICS = "runner_statistics";
+    public static final String ENTITY_STATISTICS = "entity_statistics";
+
+    private final SparkSession spark;
+    private final Lake lake;
+
+    public StatsJob(SparkSession spark, Lake lake) {
+        this.spark = spark;
+        this.lake = lake;
+    }
+
+    /**
+     * @param asOf         the last race date counted, and the day the 14/30-day windows end
+     * @param calculatedAt stamped on every row
+     */
+    public StatsReport run(StatsProfile profile, LocalDate asOf, Instant calculatedAt) {
+        for (String table : new String[] {"races", "runners"}) {
+            if (!DeltaTables.exists(spark, lake.silver(table))) {
+                throw new IllegalStateException("stats: there is no silver " + table + " in " + lake.root()
+                        + " yet; run `furlong transform` first");
+            }
+        }
+        Dataset<Row> starts = Starts.of(spark.read().format("delta").load(lake.silver("races")),
+                spark.read().format("delta").load(lake.silver("runners"))).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> runs = starts.where(col("is_run").and(col("race_date").leq(lit(asOf))))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Row counts = runs.agg(count(lit(1)), count(when(col("going_group").equalTo("other"), 1)),
+                    count(when(col("code").isNull(), 1)), count(when(col("distance_band_f").isNull(), 1))).head();
+            Timestamp at = Timestamp.from(calculatedAt);
+            Map<String, Long> written = new LinkedHashMap<>();
+            written.put(ENTITY_COMBINATIONS, writeProfile(ENTITY_COMBINATIONS, EntityCombinations.compute(runs, profile, at), profile));
+            written.put(PERFORMANCE_BY_DISTANCE, writeProfile(PERFORMANCE_BY_DISTANCE,
+                    PerformanceByDistance.compute(runs, profile, at), profile));
+            written.put(PERFORMANCE_BY_VENUE, writeProfile(PERFORMANCE_BY_VENUE, PerformanceByVenue.compute(runs, profile, at),
+                    profile));
+            written.put(RUNNER_STATISTICS, writeProfile(RUNNER_STATISTICS, RunnerStatistics.compute(starts, profile, asOf, at),
+                    profile));
+            EntityStatistics.compute(runs, asOf).write().format("delta").mode("overwrite").save(lake.gold(ENTITY_STATISTICS));
+            written.put(ENTITY_STATISTICS, DeltaTables.rowsWrittenByLastCommit(spark, lake.gold(ENTITY_STATISTICS)));
+            return new StatsReport(profile, asOf, counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3),
+                    written);
+        } finally {
+            runs.unpersist();
+            starts.unpersist();
+        }
+    }
+
+    /** Replaces the profile's rows of a gold table (creating the table the first time); returns the rows written. */
+    private long writeProfile(String table, Dataset<Row> rows, StatsProfile profile) {
+        String path = lake.gold(table);
+        var writer = rows.write().format("delta").mode("overwrite");
+        if (DeltaTables.exists(spark, path)) {
+            // The profile's name is one of three fixed words (StatsProfile checks), never free text.
+            writer = writer.option("replaceWhere", "profile = '" + profile.name() + "'");
+        }
+        writer.save(path);
+        return DeltaTables.rowsWrittenByLastCommit(spark, path);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.furlong.stats;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What a statistics run did: the profile and as-of date, the runs it counted and those some tables could not use, and the
+ * rows written to each gold table.
+ *
+ * @param runs            runs on or before the as-of date
+ * @param goingOther      of them, runs whose going is in no going group (counted under "other")
+ * @param withoutCode     runs of a race type that is neither flat nor jumps (left out of the distance and venue tables)
+ * @param withoutDistance runs of a race with no distance (left out of the distance table)
+ * @param rowsWritten     gold table → rows written
+ */
+public record StatsReport(StatsProfile profile, LocalDate asOf, long runs, long goingOther, long withoutCode,
+                          long withoutDistance, Map<String, Long> rowsWritten) {
+
+    public String render() {
+        StringBuilder s = new StringBuilder(String.format("statistics, profile %s, as of %s: %,d runs counted%n", profile, asOf,
+                runs));
+        if (goingOther > 0) {
+            s.append(String.format("  %,d runs on going outside the going groups (counted as \"other\")%n", goingOther));
+        }
+        if (withoutCode > 0) {
+            s.append(String.format("  %,d runs of races neither flat nor jumps: not in performance by distance or venue%n",
+                    withoutCode));
+        }
+        if (withoutDistance > 0) {
+            s.append(String.format("  %,d runs of races without a distance: not in performance by distance%n", withoutDistance));
+        }
+        rowsWritten.forEach((table, rows) -> s.append(String.format("%-24s %,12d rows%n", table, rows)));
+        return s.toString();
+    }
+}
