@@ -71,9 +71,12 @@ public final class TransformBench {
     public static void land(SparkSession spark, Lake lake, SandboxArchive archive, LocalDate from, LocalDate to, LocalDate today,
                             Consumer<String> progress) {
         List<Row> batch = new ArrayList<>();
+        long chars = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            add(batch, archive, d, today);
-            if (batch.size() >= 2_000) {
+            chars += add(batch, archive, d, today);
+            // Bounded by size, not count: a batch is serialised whole into Spark's tasks, and a day's answers are large.
+            if (chars >= 128L << 20) {
+                chars = 0;
                 write(spark, lake, batch);
                 progress.accept("bronze written up to " + d);
             }
@@ -85,16 +88,20 @@ public final class TransformBench {
         return report.tables().stream().filter(t -> t.table().equals(table)).mapToLong(TableCounts::rowsIn).sum();
     }
 
-    private static void add(List<Row> batch, SandboxArchive archive, LocalDate d, LocalDate today) {
+    /** Adds the day's answers to the batch; returns their characters. */
+    private static long add(List<Row> batch, SandboxArchive archive, LocalDate d, LocalDate today) {
         Instant fetchedAt = d.plusDays(1).atTime(6, 0).toInstant(java.time.ZoneOffset.UTC);
         String results = archive.results(d);
         batch.add(RowFactory.create("results", "/v1/results?end_date=" + d + "&start_date=" + d, Date.valueOf(d), 200, results,
                 BronzeWriter.sha256(results), fetchedAt, "bench"));
+        long chars = results.length();
         if (!d.isBefore(RequestLimits.RACECARDS_PRO_START)) {
             String cards = archive.racecards(d);
             batch.add(RowFactory.create("racecards_pro", "/v1/racecards/pro?date=" + d, Date.valueOf(d), 200, cards,
                     BronzeWriter.sha256(cards), fetchedAt.minusSeconds(86_400), "bench"));
+            chars += cards.length();
         }
+        return chars;
     }
 
     private static void write(SparkSession spark, Lake lake, List<Row> batch) {

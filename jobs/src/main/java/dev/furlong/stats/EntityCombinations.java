@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.min;
 
 import java.sql.Timestamp;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -25,19 +24,12 @@ public final class EntityCombinations {
     }
 
     public static Dataset<Row> compute(Dataset<Row> runs, StatsProfile profile, Timestamp calculatedAt) {
-        Dataset<Row> all = null;
-        for (List<String> pair : PAIRS) {
-            Column first = EntityType.id(pair.get(0));
-            Column second = EntityType.id(pair.get(1));
-            Dataset<Row> rows = RunMetrics.aggregate(runs.where(first.isNotNull().and(second.isNotNull())),
-                            List.of(first.as("entity1_id"), second.as("entity2_id")),
-                            min("race_date").as("first_date"), max("race_date").as("last_date"))
-                    .where(col("runs").geq(profile.minRuns()))
-                    .select(StatsColumns.of(lit(profile.name()).as("profile"), lit(pair.get(0)).as("entity1_type"),
-                            col("entity1_id"), lit(pair.get(1)).as("entity2_type"), col("entity2_id"))
-                            .metrics().then(col("first_date"), col("last_date")).calculatedAt(calculatedAt));
-            all = all == null ? rows : all.unionByName(rows);
-        }
-        return all;
+        return RunMetrics.aggregate(EntityType.perPair(runs, PAIRS),
+                        List.of(col("entity1_type"), col("entity1_id"), col("entity2_type"), col("entity2_id")),
+                        min("race_date").as("first_date"), max("race_date").as("last_date"))
+                .where(col("runs").geq(profile.minRuns()))
+                .select(StatsColumns.of(lit(profile.name()).as("profile"), col("entity1_type"), col("entity1_id"),
+                        col("entity2_type"), col("entity2_id")).metrics().then(col("first_date"), col("last_date"))
+                        .calculatedAt(calculatedAt));
     }
 }

@@ -40,36 +40,31 @@ public final class EntityStatistics {
     }
 
     public static Dataset<Row> compute(Dataset<Row> runs, LocalDate asOf) {
-        Dataset<Row> all = null;
-        for (String type : PEOPLE) {
-            Dataset<Row> rows = RunMetrics.aggregate(runs.where(EntityType.id(type).isNotNull()),
-                    List.of(EntityType.id(type).as("entity_id")),
-                    max("race_date").as("last_run_date"),
-                    max(when(col("win").equalTo(1), col("race_date"))).as("last_win_date"),
-                    within(14, asOf, lit(1)).as("runs_14d"), within(14, asOf, col("win")).as("wins_14d"),
-                    within(30, asOf, lit(1)).as("runs_30d"), within(30, asOf, col("win")).as("wins_30d"),
-                    (type.equals("owner") ? countDistinct("horse_id").cast(DataTypes.IntegerType) : lit(null)
-                            .cast(DataTypes.IntegerType)).as("horses"));
-            all = union(all, select(rows.withColumn("progeny", lit(null).cast(DataTypes.IntegerType))
-                    .withColumn("best_distance_group", lit(null).cast(DataTypes.StringType))
-                    .withColumn("best_going_group", lit(null).cast(DataTypes.StringType)), type, asOf));
+        Dataset<Row> people = RunMetrics.aggregate(EntityType.perEntity(runs, PEOPLE),
+                        List.of(col("entity_type"), col("entity_id")),
+                        max("race_date").as("last_run_date"),
+                        max(when(col("win").equalTo(1), col("race_date"))).as("last_win_date"),
+                        within(14, asOf, lit(1)).as("runs_14d"), within(14, asOf, col("win")).as("wins_14d"),
+                        within(30, asOf, lit(1)).as("runs_30d"), within(30, asOf, col("win")).as("wins_30d"),
+                        countDistinct("horse_id").cast(DataTypes.IntegerType).as("distinct_horses"))
+                .withColumn("horses", when(col("entity_type").equalTo("owner"), col("distinct_horses")))
+                .withColumn("progeny", lit(null).cast(DataTypes.IntegerType))
+                .withColumn("best_distance_group", lit(null).cast(DataTypes.StringType))
+                .withColumn("best_going_group", lit(null).cast(DataTypes.StringType));
+
+        Dataset<Row> progenyRuns = EntityType.perEntity(runs, PARENTS);
+        Dataset<Row> parents = RunMetrics.aggregate(progenyRuns, List.of(col("entity_type"), col("entity_id")),
+                        countDistinct("horse_id").cast(DataTypes.IntegerType).as("progeny"))
+                .join(best(progenyRuns, "distance_group"), new String[] {"entity_type", "entity_id"}, "left")
+                .join(best(progenyRuns.where(col("going_group").notEqual("other")), "going_group"),
+                        new String[] {"entity_type", "entity_id"}, "left");
+        for (String missing : List.of("last_run_date", "last_win_date")) {
+            parents = parents.withColumn(missing, lit(null).cast(DataTypes.DateType));
         }
-        for (String type : PARENTS) {
-            Column id = EntityType.id(type).as("entity_id");
-            Dataset<Row> progenyRuns = runs.where(EntityType.id(type).isNotNull());
-            Dataset<Row> rows = RunMetrics.aggregate(progenyRuns, List.of(id),
-                            countDistinct("horse_id").cast(DataTypes.IntegerType).as("progeny"))
-                    .join(best(progenyRuns, id, "distance_group"), "entity_id", "left")
-                    .join(best(progenyRuns.where(col("going_group").notEqual("other")), id, "going_group"), "entity_id", "left");
-            for (String missing : List.of("last_run_date", "last_win_date")) {
-                rows = rows.withColumn(missing, lit(null).cast(DataTypes.DateType));
-            }
-            for (String missing : List.of("runs_14d", "wins_14d", "runs_30d", "wins_30d", "horses")) {
-                rows = rows.withColumn(missing, lit(null).cast(DataTypes.IntegerType));
-            }
-            all = union(all, select(rows, type, asOf));
+        for (String missing : List.of("runs_14d", "wins_14d", "runs_30d", "wins_30d", "horses")) {
+            parents = parents.withColumn(missing, lit(null).cast(DataTypes.IntegerType));
         }
-        return all;
+        return select(people, asOf).unionByName(select(parents, asOf));
     }
 
     /** Runs (or wins) with a race date in the {@code days} days that end on the as-of date. */
@@ -78,17 +73,17 @@ public final class EntityStatistics {
     }
 
     /** Per entity, the group of {@code column} with the highest ae_index among groups with enough runs. */
-    private static Dataset<Row> best(Dataset<Row> runs, Column id, String column) {
-        return RunMetrics.aggregate(runs.where(col(column).isNotNull()), List.of(id, col(column)))
+    private static Dataset<Row> best(Dataset<Row> runs, String column) {
+        return RunMetrics.aggregate(runs.where(col(column).isNotNull()), List.of(col("entity_type"), col("entity_id"), col(column)))
                 .where(col("runs").geq(BEST_GROUP_MIN_RUNS).and(col("ae_index").isNotNull()))
-                .withColumn("rank", row_number().over(Window.partitionBy("entity_id").orderBy(col("ae_index").desc(),
-                        col(column))))
+                .withColumn("rank", row_number().over(Window.partitionBy("entity_type", "entity_id")
+                        .orderBy(col("ae_index").desc(), col(column))))
                 .where(col("rank").equalTo(1))
-                .select(col("entity_id"), col(column).as("best_" + column));
+                .select(col("entity_type"), col("entity_id"), col(column).as("best_" + column));
     }
 
-    private static Dataset<Row> select(Dataset<Row> rows, String type, LocalDate asOf) {
-        List<Column> columns = new ArrayList<>(List.of(lit(type).as("entity_type"), col("entity_id")));
+    private static Dataset<Row> select(Dataset<Row> rows, LocalDate asOf) {
+        List<Column> columns = new ArrayList<>(List.of(col("entity_type"), col("entity_id")));
         RunMetrics.COLUMNS.forEach(c -> columns.add(col(c)));
         for (String c : List.of("last_run_date", "last_win_date", "runs_14d", "wins_14d", "runs_30d", "wins_30d", "horses",
                 "progeny", "best_distance_group", "best_going_group")) {
@@ -96,9 +91,5 @@ public final class EntityStatistics {
         }
         columns.add(lit(asOf).as("stats_as_of"));
         return rows.select(columns.toArray(Column[]::new));
-    }
-
-    private static Dataset<Row> union(Dataset<Row> all, Dataset<Row> rows) {
-        return all == null ? rows : all.unionByName(rows);
     }
 }

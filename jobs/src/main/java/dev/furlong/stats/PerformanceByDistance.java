@@ -39,29 +39,24 @@ public final class PerformanceByDistance {
     }
 
     public static Dataset<Row> compute(Dataset<Row> runs, StatsProfile profile, Timestamp calculatedAt) {
-        Dataset<Row> all = null;
-        for (String entity : ENTITIES) {
-            Column time = entity.equals("horse") ? col("time_seconds") : when(col("win").equalTo(1), col("time_seconds"));
-            List<Column> extra = new ArrayList<>(List.of(avg("distance_yards").as("mean_yards"),
-                    round(min(time), 2).cast(DataTypes.createDecimalType(8, 2)).as("best_time_seconds"),
-                    round(avg(time), 2).cast(DataTypes.createDecimalType(8, 2)).as("avg_time_seconds")));
-            for (String going : GOING_GROUPS) {
-                Column here = col("going_group").equalTo(going);
-                extra.add(sum(when(here, 1).otherwise(0)).as(going + "_runs"));
-                extra.add(sum(when(here, col("win")).otherwise(0)).as(going + "_wins"));
-            }
-            Column id = EntityType.id(entity);
-            Dataset<Row> rows = RunMetrics.aggregate(
-                            runs.where(id.isNotNull().and(col("code").isNotNull()).and(col("distance_band_f").isNotNull())),
-                            List.of(id.as("entity_id"), col("code"), col("distance_band_f")), extra.toArray(Column[]::new))
-                    .where(col("runs").geq(profile.minRunsDistance()))
-                    .select(StatsColumns.of(lit(profile.name()).as("profile"), lit(entity).as("entity_type"), col("entity_id"),
-                                    col("code"), col("distance_band_f"), groupOfYards(col("mean_yards")).as("distance_group"))
-                            .metrics().then(col("best_time_seconds"), col("avg_time_seconds"), goingBreakdown().as("going_breakdown"))
-                            .calculatedAt(calculatedAt));
-            all = all == null ? rows : all.unionByName(rows);
+        Column time = when(col("entity_type").equalTo("horse").or(col("win").equalTo(1)), col("time_seconds"));
+        List<Column> extra = new ArrayList<>(List.of(avg("distance_yards").as("mean_yards"),
+                round(min(time), 2).cast(DataTypes.createDecimalType(8, 2)).as("best_time_seconds"),
+                round(avg(time), 2).cast(DataTypes.createDecimalType(8, 2)).as("avg_time_seconds")));
+        for (String going : GOING_GROUPS) {
+            Column here = col("going_group").equalTo(going);
+            extra.add(sum(when(here, 1).otherwise(0)).as(going + "_runs"));
+            extra.add(sum(when(here, col("win")).otherwise(0)).as(going + "_wins"));
         }
-        return all;
+        return RunMetrics.aggregate(
+                        EntityType.perEntity(runs.where(col("code").isNotNull().and(col("distance_band_f").isNotNull())), ENTITIES),
+                        List.of(col("entity_type"), col("entity_id"), col("code"), col("distance_band_f")),
+                        extra.toArray(Column[]::new))
+                .where(col("runs").geq(profile.minRunsDistance()))
+                .select(StatsColumns.of(lit(profile.name()).as("profile"), col("entity_type"), col("entity_id"), col("code"),
+                                col("distance_band_f"), groupOfYards(col("mean_yards")).as("distance_group"))
+                        .metrics().then(col("best_time_seconds"), col("avg_time_seconds"), goingBreakdown().as("going_breakdown"))
+                        .calculatedAt(calculatedAt));
     }
 
     /** STATISTICS.md distance groups, on yards: sprint &lt; 7f ≤ mile &lt; 9f ≤ middle &lt; 12f ≤ staying. */

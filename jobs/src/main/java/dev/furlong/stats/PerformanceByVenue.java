@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.max;
 
 import java.sql.Timestamp;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -20,17 +19,13 @@ public final class PerformanceByVenue {
     }
 
     public static Dataset<Row> compute(Dataset<Row> runs, StatsProfile profile, Timestamp calculatedAt) {
-        Dataset<Row> all = null;
-        for (String entity : PerformanceByDistance.ENTITIES) {
-            Column id = EntityType.id(entity);
-            Dataset<Row> rows = RunMetrics.aggregate(
-                            runs.where(id.isNotNull().and(col("course_id").isNotNull()).and(col("code").isNotNull())),
-                            List.of(id.as("entity_id"), col("course_id"), col("code")), max("race_date").as("last_run_date"))
-                    .where(col("runs").geq(profile.minRunsVenue()))
-                    .select(StatsColumns.of(lit(profile.name()).as("profile"), lit(entity).as("entity_type"), col("entity_id"),
-                            col("course_id"), col("code")).metrics().then(col("last_run_date")).calculatedAt(calculatedAt));
-            all = all == null ? rows : all.unionByName(rows);
-        }
-        return all;
+        return RunMetrics.aggregate(
+                        EntityType.perEntity(runs.where(col("course_id").isNotNull().and(col("code").isNotNull())),
+                                PerformanceByDistance.ENTITIES),
+                        List.of(col("entity_type"), col("entity_id"), col("course_id"), col("code")),
+                        max("race_date").as("last_run_date"))
+                .where(col("runs").geq(profile.minRunsVenue()))
+                .select(StatsColumns.of(lit(profile.name()).as("profile"), col("entity_type"), col("entity_id"),
+                        col("course_id"), col("code")).metrics().then(col("last_run_date")).calculatedAt(calculatedAt));
     }
 }

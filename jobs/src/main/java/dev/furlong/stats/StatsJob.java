@@ -57,16 +57,19 @@ public final class StatsJob {
             Row counts = runs.agg(count(lit(1)), count(when(col("going_group").equalTo("other"), 1)),
                     count(when(col("code").isNull(), 1)), count(when(col("distance_band_f").isNull(), 1))).head();
             Timestamp at = Timestamp.from(calculatedAt);
-            Map<String, Long> written = new LinkedHashMap<>();
-            written.put(ENTITY_COMBINATIONS, writeProfile(ENTITY_COMBINATIONS, EntityCombinations.compute(runs, profile, at), profile));
-            written.put(PERFORMANCE_BY_DISTANCE, writeProfile(PERFORMANCE_BY_DISTANCE,
-                    PerformanceByDistance.compute(runs, profile, at), profile));
-            written.put(PERFORMANCE_BY_VENUE, writeProfile(PERFORMANCE_BY_VENUE, PerformanceByVenue.compute(runs, profile, at),
-                    profile));
-            written.put(RUNNER_STATISTICS, writeProfile(RUNNER_STATISTICS, RunnerStatistics.compute(starts, profile, asOf, at),
-                    profile));
-            EntityStatistics.compute(runs, asOf).write().format("delta").mode("overwrite").save(lake.gold(ENTITY_STATISTICS));
-            written.put(ENTITY_STATISTICS, DeltaTables.rowsWrittenByLastCommit(spark, lake.gold(ENTITY_STATISTICS)));
+            Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+            tables.put(ENTITY_COMBINATIONS, EntityCombinations.compute(runs, profile, at));
+            tables.put(PERFORMANCE_BY_DISTANCE, PerformanceByDistance.compute(runs, profile, at));
+            tables.put(PERFORMANCE_BY_VENUE, PerformanceByVenue.compute(runs, profile, at));
+            tables.put(RUNNER_STATISTICS, RunnerStatistics.compute(starts, profile, asOf, at));
+            tables.put(ENTITY_STATISTICS, EntityStatistics.compute(runs, asOf));
+            Map<String, StatsReport.Written> written = new LinkedHashMap<>();
+            tables.forEach((table, rows) -> {
+                long started = System.nanoTime();
+                // entity_statistics has no profile: each run replaces it whole.
+                long count = write(table, rows, table.equals(ENTITY_STATISTICS) ? null : profile);
+                written.put(table, new StatsReport.Written(count, (System.nanoTime() - started) / 1e9));
+            });
             return new StatsReport(profile, asOf, counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3),
                     written);
         } finally {
@@ -75,11 +78,11 @@ public final class StatsJob {
         }
     }
 
-    /** Replaces the profile's rows of a gold table (creating the table the first time); returns the rows written. */
-    private long writeProfile(String table, Dataset<Row> rows, StatsProfile profile) {
+    /** Replaces the profile's rows of a gold table, or the whole table when {@code profile} is null; returns the rows written. */
+    private long write(String table, Dataset<Row> rows, StatsProfile profile) {
         String path = lake.gold(table);
         var writer = rows.write().format("delta").mode("overwrite");
-        if (DeltaTables.exists(spark, path)) {
+        if (profile != null && DeltaTables.exists(spark, path)) {
             // The profile's name is one of three fixed words (StatsProfile checks), never free text.
             writer = writer.option("replaceWhere", "profile = '" + profile.name() + "'");
         }

@@ -48,12 +48,15 @@ class CliTest {
 
     @Test
     void commandsNotBuiltYetSaySoAndFail() {
-        for (String command : List.of("stats", "validate", "status", "schedule", "maintain")) {
+        for (String command : List.of("validate", "status", "schedule", "maintain")) {
             Outcome o = run(Map.of(), command);
             assertEquals(1, o.code(), command);
             assertTrue(o.err().contains("not built yet"), command + ": " + o.err());
         }
         assertEquals(1, run(Map.of(), "backfill", "--from", "2026-11-01", "--tables", "ra_mst_horses").code());
+        Outcome statsRange = run(Map.of(), "stats", "--from", "2026-11-01");
+        assertEquals(1, statsRange.code());
+        assertTrue(statsRange.err().contains("not built yet"), statsRange.err());
     }
 
     @Test
@@ -64,6 +67,9 @@ class CliTest {
         assertEquals(2, run(Map.of(), "frobnicate").code());
         assertEquals(2, run(Map.of(), "demo", "--days", "0").code());
         assertEquals(2, run(Map.of(), "stats", "--profile", "best").code());
+        assertEquals(2, run(Map.of(), "stats", "--profile", "high_quality", "--min-runs", "3").code()); // custom or named
+        assertEquals(2, run(Map.of(), "stats", "--min-runs-runner", "-1").code());
+        assertEquals(2, run(Map.of(), "stats", "--as-of", "2026-13-01").code());
         assertEquals(2, run(Map.of(), "sync", "--scope", "everything").code());
         assertEquals(2, run(Map.of(), "backfill", "--from", "2026-11-01", "--enrich", "-1").code());
         assertEquals(2, run(Map.of(), "backfill", "--from", "2026-11-01", "--tables", "ra_racse").code());
