@@ -40,7 +40,9 @@ public final class RunnerStatistics {
 
     public static Dataset<Row> compute(Dataset<Row> starts, StatsProfile profile, LocalDate asOf, Timestamp calculatedAt) {
         Column prior = col("is_run").and(col("race_date").leq(lit(asOf)));
-        Dataset<Row> s = starts
+        Dataset<Row> s = starts.select("race_id", "horse_id", "jockey_id", "trainer_id", "race_date", "off_ts", "course_id",
+                        "distance_band_f", "going_group", "code", "is_run", "win", "place", "position_code", "prize_gbp",
+                        "prize_eur", "race_rpr", "sp") // only what the windows need: every row is sorted seven times
                 .withColumn("k_run", when(prior, 1).otherwise(0))
                 .withColumn("k_win", when(prior, col("win")).otherwise(0))
                 .withColumn("k_place", when(prior, col("place")).otherwise(0))

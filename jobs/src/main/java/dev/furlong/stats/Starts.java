@@ -1,5 +1,6 @@
 package dev.furlong.stats;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -14,7 +15,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -25,6 +25,9 @@ public final class Starts {
 
     private Starts() {
     }
+
+    private static final scala.collection.immutable.Seq<String> SEQ_RACE_ID =
+            scala.jdk.javaapi.CollectionConverters.asScala(List.of("race_id")).toSeq();
 
     /** Going descriptions of each group (STATISTICS.md), compared in lower case; anything else is "other". */
     static final List<String> FIRM = List.of("hard", "firm", "good to firm", "fast");
@@ -63,8 +66,11 @@ public final class Starts {
                         position.cast(DataTypes.IntegerType).as("position"), col("is_non_runner"), sp.as("sp"),
                         col("finishing_time_seconds").cast(DataTypes.DoubleType).as("time_seconds"),
                         col("prize_won"), col("prize_currency"), col("race_rpr").cast(DataTypes.IntegerType).as("race_rpr"))
-                .join(races.select(col("race_id"), col("race_date"), col("off_time"), col("course_id"), col("race_type"),
-                        yards, col("going")), "race_id")
+                // A race is a few narrow columns: sent whole to every task, so the runners are never shuffled to meet them.
+                .join(broadcast(races.select(col("race_id"), col("race_date"), col("off_time"), col("course_id"),
+                        col("race_type"), yards, col("going"))), "race_id")
+                .join(broadcast(runners.where(isRun.and(position.equalTo(1))).groupBy("race_id")
+                        .agg(count(lit(1)).as("dead_heat"))), SEQ_RACE_ID, "left")
                 .withColumn("is_run", isRun)
                 .withColumn("win", win)
                 .withColumn("place", when(isRun.and(position.leq(3)), 1).otherwise(0))
@@ -79,12 +85,11 @@ public final class Starts {
                 .withColumn("prize_gbp", when(col("is_run").and(col("prize_currency").equalTo("GBP")), col("prize_won")))
                 .withColumn("prize_eur", when(col("is_run").and(col("prize_currency").equalTo("EUR")), col("prize_won")));
         Column inSubset = col("is_run").and(col("sp").isNotNull());
-        Column deadHeat = count(when(col("win").equalTo(1), 1)).over(Window.partitionBy("race_id"));
         return starts
                 .withColumn("sp_win", when(inSubset, col("win")))
                 .withColumn("sp_inverse", when(inSubset, lit(1.0).divide(col("sp"))))
-                .withColumn("sp_profit", when(inSubset, when(col("win").equalTo(1), col("sp").divide(deadHeat)).otherwise(0.0)
+                .withColumn("sp_profit", when(inSubset, when(col("win").equalTo(1), col("sp").divide(col("dead_heat"))).otherwise(0.0)
                         .minus(1.0)))
-                .drop("race_type", "going", "off_time", "prize_won", "prize_currency");
+                .drop("race_type", "going", "off_time", "prize_won", "prize_currency", "dead_heat");
     }
 }

@@ -82,9 +82,13 @@ public final class StatsJob {
     private long write(String table, Dataset<Row> rows, StatsProfile profile) {
         String path = lake.gold(table);
         var writer = rows.write().format("delta").mode("overwrite");
-        if (profile != null && DeltaTables.exists(spark, path)) {
-            // The profile's name is one of three fixed words (StatsProfile checks), never free text.
-            writer = writer.option("replaceWhere", "profile = '" + profile.name() + "'");
+        if (profile != null) {
+            // Stored by profile, a profile's rows are replaced by swapping its files, without reading the others'.
+            writer = writer.partitionBy("profile");
+            if (DeltaTables.exists(spark, path)) {
+                // The profile's name is one of three fixed words (StatsProfile checks), never free text.
+                writer = writer.option("replaceWhere", "profile = '" + profile.name() + "'");
+            }
         }
         writer.save(path);
         return DeltaTables.rowsWrittenByLastCommit(spark, path);
