@@ -51,29 +51,32 @@ final class StatsFixture {
             "('rac_12', DATE'2026-10-28', TIMESTAMP'2026-10-28 14:00:00', 'crs_1', 'flat',   1760, NULL)",
             "('rac_13', DATE'2026-11-02', TIMESTAMP'2026-11-02 14:00:00', 'crs_1', 'flat',   1760, 'Good')");
 
+    /** Each horse's trainer, owner, sire, dam and damsire, as in the table above. */
+    private static final java.util.Map<String, List<String>> CONNECTIONS = java.util.Map.of(
+            "hrs_a", List.of("trn_1", "own_1", "sir_1", "dam_1", "dsi_1"),
+            "hrs_b", List.of("trn_2", "own_2", "sir_2", "dam_2", "dsi_2"),
+            "hrs_c", List.of("trn_2", "own_2", "sir_2", "dam_3", "dsi_2"));
+
     private static String a(String race, String jockey, String code, Integer position, String sp, String time, String prize,
                             String currency, Integer rpr) {
-        return runner(race, "hrs_a", jockey, "trn_1", "own_1", "sir_1", "dam_1", "dsi_1", code, position, sp, time, prize, currency, rpr,
-                false);
+        return runner(race, "hrs_a", jockey, code, position, sp, time, prize, currency, rpr, false);
     }
 
     private static String b(String race, String jockey, String code, Integer position, String sp, String time, String prize,
                             String currency, Integer rpr) {
-        return runner(race, "hrs_b", jockey, "trn_2", "own_2", "sir_2", "dam_2", "dsi_2", code, position, sp, time, prize, currency, rpr,
-                false);
+        return runner(race, "hrs_b", jockey, code, position, sp, time, prize, currency, rpr, false);
     }
 
     private static String c(String race, String jockey, String code, Integer position, String sp, String time, String prize,
                             String currency, Integer rpr) {
-        return runner(race, "hrs_c", jockey, "trn_2", "own_2", "sir_2", "dam_3", "dsi_2", code, position, sp, time, prize, currency, rpr,
-                false);
+        return runner(race, "hrs_c", jockey, code, position, sp, time, prize, currency, rpr, false);
     }
 
-    private static String runner(String race, String horse, String jockey, String trainer, String owner, String sire, String dam,
-                                 String damsire, String code, Integer position, String sp, String time, String prize,
-                                 String currency, Integer rpr, boolean nonRunner) {
-        return "('" + race + "', '" + horse + "', '" + jockey + "', '" + trainer + "', '" + owner + "', '" + sire + "', '" + dam
-                + "', '" + damsire + "', " + text(code) + ", " + position + ", " + nonRunner + ", " + sp + ", " + time + ", "
+    private static String runner(String race, String horse, String jockey, String code, Integer position, String sp,
+                                 String time, String prize, String currency, Integer rpr, boolean nonRunner) {
+        List<String> c = CONNECTIONS.get(horse);
+        return "('" + race + "', '" + horse + "', '" + jockey + "', '" + String.join("', '", c) + "', " + text(code) + ", "
+                + position + ", " + nonRunner + ", " + sp + ", " + time + ", "
                 + (prize == null ? "NULL" : "CAST(" + prize + " AS DECIMAL(12,2))") + ", " + text(currency) + ", " + rpr + ")";
     }
 
@@ -98,8 +101,7 @@ final class StatsFixture {
             c("rac_7", "jky_2", "2", 2, "1.8", "99.40", "1000", "GBP", 81),
             a("rac_8", "jky_2", "2", 2, "4.0", "250.00", "2000", "EUR", 110),
             c("rac_8", "jky_1", "1", 1, "3.0", "249.00", "5000", "EUR", 115),
-            runner("rac_9", "hrs_a", "jky_1", "trn_1", "own_1", "sir_1", "dam_1", "dsi_1", null, null, "NULL", "NULL", null, null,
-                    null, true),
+            runner("rac_9", "hrs_a", "jky_1", null, null, "NULL", "NULL", null, null, null, true),
             b("rac_9", "jky_2", "1", 1, "2.5", "100.00", "4000", "GBP", 84),
             c("rac_9", "jky_1", "2", 2, "3.5", "100.30", "1500", "GBP", 82),
             b("rac_10", "jky_2", "3", 3, "6.0", "131.00", "300", "GBP", 72),
