@@ -57,19 +57,10 @@ final class StatsFixture {
             "hrs_b", List.of("trn_2", "own_2", "sir_2", "dam_2", "dsi_2"),
             "hrs_c", List.of("trn_2", "own_2", "sir_2", "dam_3", "dsi_2"));
 
-    private static String a(String race, String jockey, String code, Integer position, String sp, String time, String prize,
-                            String currency, Integer rpr) {
-        return runner(race, "hrs_a", jockey, code, position, sp, time, prize, currency, rpr, false);
-    }
-
-    private static String b(String race, String jockey, String code, Integer position, String sp, String time, String prize,
-                            String currency, Integer rpr) {
-        return runner(race, "hrs_b", jockey, code, position, sp, time, prize, currency, rpr, false);
-    }
-
-    private static String c(String race, String jockey, String code, Integer position, String sp, String time, String prize,
-                            String currency, Integer rpr) {
-        return runner(race, "hrs_c", jockey, code, position, sp, time, prize, currency, rpr, false);
+    /** A runner with a result (or a declared runner, with nulls) of a horse, with its connections. */
+    private static String ran(String horse, String race, String jockey, String code, Integer position, String sp, String time,
+                              String prize, String currency, Integer rpr) {
+        return runner(race, horse, jockey, code, position, sp, time, prize, currency, rpr, false);
     }
 
     private static String runner(String race, String horse, String jockey, String code, Integer position, String sp,
@@ -85,33 +76,33 @@ final class StatsFixture {
     }
 
     static final List<String> RUNNERS = List.of(
-            a("rac_1", "jky_1", "1", 1, "3.0", "100.00", "5000", "GBP", 80),
-            b("rac_1", "jky_2", "2", 2, "2.0", "100.50", "2000", "GBP", 75),
-            a("rac_2", "jky_1", "2", 2, "2.5", "102.00", "1000", "GBP", 78),
-            b("rac_2", "jky_2", "1", 1, "4.0", "101.80", "4000", "GBP", 82),
-            a("rac_3", "jky_1", "3", 3, "5.0", "130.00", "500", "GBP", 70),
-            c("rac_3", "jky_2", "1", 1, "1.5", "129.00", "3000", "GBP", 85),
-            a("rac_4", "jky_1", "1", 1, "6.0", "99.00", "2500", "GBP", 84),
-            b("rac_4", "jky_2", "1", 1, "3.0", "99.00", "2500", "GBP", 84),
-            a("rac_5", "jky_1", "PU", null, "8.0", "NULL", null, null, null),
-            c("rac_5", "jky_2", "1", 1, "2.0", "240.00", "6000", "EUR", 120),
-            a("rac_6", "jky_1", "1", 1, "NULL", "98.50", "5000", "GBP", 88),
-            b("rac_6", "jky_2", "2", 2, "2.0", "98.90", "2000", "GBP", 80),
-            b("rac_7", "jky_1", "1", 1, "5.0", "99.20", "3000", "GBP", 83),
-            c("rac_7", "jky_2", "2", 2, "1.8", "99.40", "1000", "GBP", 81),
-            a("rac_8", "jky_2", "2", 2, "4.0", "250.00", "2000", "EUR", 110),
-            c("rac_8", "jky_1", "1", 1, "3.0", "249.00", "5000", "EUR", 115),
+            ran("hrs_a", "rac_1", "jky_1", "1", 1, "3.0", "100.00", "5000", "GBP", 80),
+            ran("hrs_b", "rac_1", "jky_2", "2", 2, "2.0", "100.50", "2000", "GBP", 75),
+            ran("hrs_a", "rac_2", "jky_1", "2", 2, "2.5", "102.00", "1000", "GBP", 78),
+            ran("hrs_b", "rac_2", "jky_2", "1", 1, "4.0", "101.80", "4000", "GBP", 82),
+            ran("hrs_a", "rac_3", "jky_1", "3", 3, "5.0", "130.00", "500", "GBP", 70),
+            ran("hrs_c", "rac_3", "jky_2", "1", 1, "1.5", "129.00", "3000", "GBP", 85),
+            ran("hrs_a", "rac_4", "jky_1", "1", 1, "6.0", "99.00", "2500", "GBP", 84),
+            ran("hrs_b", "rac_4", "jky_2", "1", 1, "3.0", "99.00", "2500", "GBP", 84),
+            ran("hrs_a", "rac_5", "jky_1", "PU", null, "8.0", "NULL", null, null, null),
+            ran("hrs_c", "rac_5", "jky_2", "1", 1, "2.0", "240.00", "6000", "EUR", 120),
+            ran("hrs_a", "rac_6", "jky_1", "1", 1, "NULL", "98.50", "5000", "GBP", 88),
+            ran("hrs_b", "rac_6", "jky_2", "2", 2, "2.0", "98.90", "2000", "GBP", 80),
+            ran("hrs_b", "rac_7", "jky_1", "1", 1, "5.0", "99.20", "3000", "GBP", 83),
+            ran("hrs_c", "rac_7", "jky_2", "2", 2, "1.8", "99.40", "1000", "GBP", 81),
+            ran("hrs_a", "rac_8", "jky_2", "2", 2, "4.0", "250.00", "2000", "EUR", 110),
+            ran("hrs_c", "rac_8", "jky_1", "1", 1, "3.0", "249.00", "5000", "EUR", 115),
             runner("rac_9", "hrs_a", "jky_1", null, null, "NULL", "NULL", null, null, null, true),
-            b("rac_9", "jky_2", "1", 1, "2.5", "100.00", "4000", "GBP", 84),
-            c("rac_9", "jky_1", "2", 2, "3.5", "100.30", "1500", "GBP", 82),
-            b("rac_10", "jky_2", "3", 3, "6.0", "131.00", "300", "GBP", 72),
-            c("rac_10", "jky_1", "UR", null, "4.0", "NULL", null, null, null),
-            a("rac_11", "jky_1", "1", 1, "2.0", "99.70", "4000", "GBP", 90),
-            b("rac_11", "jky_2", "4", 4, "7.0", "101.00", null, null, 70),
-            a("rac_12", "jky_1", "4", 4, "5.0", "101.50", null, null, 75),
-            b("rac_12", "jky_2", "2", 2, "2.0", "101.10", "1500", "GBP", 80),
-            a("rac_13", "jky_1", null, null, "NULL", "NULL", null, null, null),
-            b("rac_13", "jky_2", null, null, "NULL", "NULL", null, null, null));
+            ran("hrs_b", "rac_9", "jky_2", "1", 1, "2.5", "100.00", "4000", "GBP", 84),
+            ran("hrs_c", "rac_9", "jky_1", "2", 2, "3.5", "100.30", "1500", "GBP", 82),
+            ran("hrs_b", "rac_10", "jky_2", "3", 3, "6.0", "131.00", "300", "GBP", 72),
+            ran("hrs_c", "rac_10", "jky_1", "UR", null, "4.0", "NULL", null, null, null),
+            ran("hrs_a", "rac_11", "jky_1", "1", 1, "2.0", "99.70", "4000", "GBP", 90),
+            ran("hrs_b", "rac_11", "jky_2", "4", 4, "7.0", "101.00", null, null, 70),
+            ran("hrs_a", "rac_12", "jky_1", "4", 4, "5.0", "101.50", null, null, 75),
+            ran("hrs_b", "rac_12", "jky_2", "2", 2, "2.0", "101.10", "1500", "GBP", 80),
+            ran("hrs_a", "rac_13", "jky_1", null, null, "NULL", "NULL", null, null, null),
+            ran("hrs_b", "rac_13", "jky_2", null, null, "NULL", "NULL", null, null, null));
 
     /** Writes the fixture's races (all of them, or only those up to a race) as silver Delta tables. */
     static void writeSilver(SparkSession spark, Lake lake, List<String> races, List<String> runners) {
