@@ -24,7 +24,10 @@ public final class SparkSessions {
                 // Every table keeps its change data feed, so the transform and the publisher read only what changed.
                 .set("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true")
                 // Cached intermediate results live for one run: building compressed columns cost more than the memory saved.
-                .set("spark.sql.inMemoryColumnarStorage.compressed", "false");
+                .set("spark.sql.inMemoryColumnarStorage.compressed", "false")
+                // Aggregations here group hundreds of thousands of ids: the small first-level hash map fills at once and then
+                // only adds a second lookup to every row (ten-year statistics: 324 s with it, 265 s without).
+                .set("spark.sql.codegen.aggregate.map.twolevel.enabled", "false");
         if (!conf.contains("spark.master")) {
             conf.setMaster(localMaster)
                     .set("spark.ui.enabled", "false")

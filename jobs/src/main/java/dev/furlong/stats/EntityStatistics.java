@@ -40,14 +40,16 @@ public final class EntityStatistics {
     }
 
     public static Dataset<Row> compute(Dataset<Row> runs, LocalDate asOf) {
+        Column owner = col("entity_type").equalTo("owner");
         Dataset<Row> people = RunMetrics.aggregate(EntityType.perEntity(runs, PEOPLE),
                         List.of(col("entity_type"), col("entity_id")),
                         max("race_date").as("last_run_date"),
                         max(when(col("win").equalTo(1), col("race_date"))).as("last_win_date"),
                         within(14, asOf, lit(1)).as("runs_14d"), within(14, asOf, col("win")).as("wins_14d"),
                         within(30, asOf, lit(1)).as("runs_30d"), within(30, asOf, col("win")).as("wins_30d"),
-                        countDistinct("horse_id").cast(DataTypes.IntegerType).as("distinct_horses"))
-                .withColumn("horses", when(col("entity_type").equalTo("owner"), col("distinct_horses")))
+                        // Only owners report horses: a jockey's or trainer's rows then add no distinct values to sort out.
+                        countDistinct(when(owner, col("horse_id"))).cast(DataTypes.IntegerType).as("distinct_horses"))
+                .withColumn("horses", when(owner, col("distinct_horses")))
                 .withColumn("progeny", lit(null).cast(DataTypes.IntegerType))
                 .withColumn("best_distance_group", lit(null).cast(DataTypes.StringType))
                 .withColumn("best_going_group", lit(null).cast(DataTypes.StringType));

@@ -11,9 +11,12 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,6 +38,9 @@ public final class RunnerStatistics {
 
     private static final long DAY = 86_400L;
 
+    /** The ids windows are partitioned by first, each sorted on its {@code _hash} column ahead of itself. */
+    private static final List<String> HASHED = List.of("horse_id", "trainer_id", "jockey_id");
+
     private RunnerStatistics() {
     }
 
@@ -42,19 +48,35 @@ public final class RunnerStatistics {
         Column prior = col("is_run").and(col("race_date").leq(lit(asOf)));
         Dataset<Row> s = starts.select("race_id", "horse_id", "jockey_id", "trainer_id", "race_date", "off_ts", "course_id",
                         "distance_band_f", "going_group", "code", "is_run", "win", "place", "position_code", "prize_gbp",
-                        "prize_eur", "race_rpr", "sp") // only what the windows need: every row is sorted seven times
+                        "prize_eur", "race_rpr", "sp") // only what the windows need: every row is sorted nine times
                 .withColumn("k_run", when(prior, 1).otherwise(0))
                 .withColumn("k_win", when(prior, col("win")).otherwise(0))
                 .withColumn("k_place", when(prior, col("place")).otherwise(0))
                 .withColumn("k_position", when(prior, col("position_code")))
                 .withColumn("k_date", when(prior, col("race_date")))
+                // Sorting on a hash of the id before the id itself compares two 8-byte numbers where comparing ids that
+                // share their first characters ("hrs_1234...") would compare strings; the id still separates two ids whose
+                // hashes collide.
+                .withColumn("horse_hash", xxhash64(col("horse_id")))
+                .withColumn("trainer_hash", xxhash64(col("trainer_id")))
+                .withColumn("jockey_hash", xxhash64(col("jockey_id")));
+
+        // The trainer's and jockey's windows first, while the rows are narrow: each needs its own shuffle. The threshold
+        // filters only at the end, so their figures count every runner, emitted or not.
+        WindowSpec trainer = before("trainer_id").rangeBetween(-14 * DAY, -1);
+        WindowSpec jockey = before("jockey_id").rangeBetween(-14 * DAY, -1);
+        Dataset<Row> people = s.select(col("*"),
+                        known(runs(trainer), "trainer_id").as("trainer_runs_14d"),
+                        known(wins(trainer), "trainer_id").as("trainer_wins_14d"),
+                        known(runs(jockey), "jockey_id").as("jockey_runs_14d"),
+                        known(wins(jockey), "jockey_id").as("jockey_wins_14d"))
                 // Every horse window below shares this partitioning, so they sort but never shuffle again.
                 .repartition(col("horse_id"));
 
         WindowSpec horse = before("horse_id").rangeBetween(Window.unboundedPreceding(), -1);
         WindowSpec year = before("horse_id").rangeBetween(-365 * DAY, -1);
-        WindowSpec inOrder = Window.partitionBy("horse_id").orderBy("off_ts");
-        Dataset<Row> horses = s.select(col("*"),
+        WindowSpec inOrder = before("horse_id");
+        return people.select(col("*"),
                 runs(horse).as("prior_runs"), wins(horse).as("prior_wins"),
                 sum("k_place").over(horse).cast(DataTypes.IntegerType).as("prior_places"),
                 money(sum(when(prior, col("prize_gbp"))).over(horse)).as("prior_prize_gbp"),
@@ -75,17 +97,7 @@ public final class RunnerStatistics {
                 known(wins(career("jockey_id")), "jockey_id").as("jockey_horse_wins"),
                 max(when(prior, col("race_rpr"))).over(horse).as("best_race_rpr_prior"),
                 round(avg(when(prior, col("sp"))).over(horse), 2).cast(DataTypes.createDecimalType(8, 2))
-                        .as("avg_sp_decimal_prior"));
-
-        WindowSpec trainer = before("trainer_id").rangeBetween(-14 * DAY, -1);
-        WindowSpec jockey = before("jockey_id").rangeBetween(-14 * DAY, -1);
-        // The threshold filters only now: a trainer's or jockey's figures count every runner, emitted or not.
-        return horses
-                .select(col("*"),
-                        known(runs(trainer), "trainer_id").as("trainer_runs_14d"),
-                        known(wins(trainer), "trainer_id").as("trainer_wins_14d"),
-                        known(runs(jockey), "jockey_id").as("jockey_runs_14d"),
-                        known(wins(jockey), "jockey_id").as("jockey_wins_14d"))
+                        .as("avg_sp_decimal_prior"))
                 .where(col("prior_runs").geq(profile.minRunsRunner()))
                 .select(col("*"), lit(profile.name()).as("profile"), lit(calculatedAt).as("calculated_at"))
                 .select(COLUMNS);
@@ -106,7 +118,14 @@ public final class RunnerStatistics {
 
     /** A partition's races in off order, for frames that end before this race's off. */
     private static WindowSpec before(String... partition) {
-        return Window.partitionBy(java.util.Arrays.stream(partition).map(c -> col(c)).toArray(Column[]::new)).orderBy("off_ts");
+        List<Column> columns = new ArrayList<>();
+        for (String c : partition) {
+            if (HASHED.contains(c)) {
+                columns.add(col(c.replace("_id", "_hash")));
+            }
+            columns.add(col(c));
+        }
+        return Window.partitionBy(columns.toArray(Column[]::new)).orderBy("off_ts");
     }
 
     /** The horse's earlier runs with the same value of {@code also} as this race (the same course, band, going...). */

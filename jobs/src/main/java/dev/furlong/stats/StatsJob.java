@@ -49,6 +49,7 @@ public final class StatsJob {
                         + " yet; run `furlong transform` first");
             }
         }
+        long started = System.nanoTime();
         Dataset<Row> starts = Starts.of(spark.read().format("delta").load(lake.silver("races")),
                 spark.read().format("delta").load(lake.silver("runners"))).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> runs = starts.where(col("is_run").and(col("race_date").leq(lit(asOf))))
@@ -56,6 +57,7 @@ public final class StatsJob {
         try {
             Row counts = runs.agg(count(lit(1)), count(when(col("going_group").equalTo("other"), 1)),
                     count(when(col("code").isNull(), 1)), count(when(col("distance_band_f").isNull(), 1))).head();
+            double prepared = (System.nanoTime() - started) / 1e9;
             Timestamp at = Timestamp.from(calculatedAt);
             Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
             tables.put(ENTITY_COMBINATIONS, EntityCombinations.compute(runs, profile, at));
@@ -65,13 +67,13 @@ public final class StatsJob {
             tables.put(ENTITY_STATISTICS, EntityStatistics.compute(runs, asOf));
             Map<String, StatsReport.Written> written = new LinkedHashMap<>();
             tables.forEach((table, rows) -> {
-                long started = System.nanoTime();
+                long tableStarted = System.nanoTime();
                 // entity_statistics has no profile: each run replaces it whole.
                 long count = write(table, rows, table.equals(ENTITY_STATISTICS) ? null : profile);
-                written.put(table, new StatsReport.Written(count, (System.nanoTime() - started) / 1e9));
+                written.put(table, new StatsReport.Written(count, (System.nanoTime() - tableStarted) / 1e9));
             });
             return new StatsReport(profile, asOf, counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3),
-                    written);
+                    prepared, written);
         } finally {
             runs.unpersist();
             starts.unpersist();

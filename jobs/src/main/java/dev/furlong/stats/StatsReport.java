@@ -11,10 +11,11 @@ import java.util.Map;
  * @param goingOther      of them, runs whose going is in no going group (counted under "other")
  * @param withoutCode     runs of a race type that is neither flat nor jumps (left out of the distance and venue tables)
  * @param withoutDistance runs of a race with no distance (left out of the distance table)
+ * @param preparedSeconds seconds spent reading silver and working out the runs every table starts from
  * @param written         gold table → what was written
  */
 public record StatsReport(StatsProfile profile, LocalDate asOf, long runs, long goingOther, long withoutCode,
-                          long withoutDistance, Map<String, Written> written) {
+                          long withoutDistance, double preparedSeconds, Map<String, Written> written) {
 
     /** Rows written to a gold table, and the seconds it took to compute and write them. */
     public record Written(long rows, double seconds) {
@@ -33,6 +34,7 @@ public record StatsReport(StatsProfile profile, LocalDate asOf, long runs, long 
         if (withoutDistance > 0) {
             s.append(String.format("  %,d runs of races without a distance: not in performance by distance%n", withoutDistance));
         }
+        s.append(String.format("%-24s %,12d runs %6.0f s%n", "silver read and prepared", runs, preparedSeconds));
         written.forEach((table, w) -> s.append(String.format("%-24s %,12d rows %6.0f s%n", table, w.rows(), w.seconds())));
         return s.toString();
     }
