@@ -26,9 +26,6 @@ public final class Starts {
     private Starts() {
     }
 
-    private static final scala.collection.immutable.Seq<String> SEQ_RACE_ID =
-            scala.jdk.javaapi.CollectionConverters.asScala(List.of("race_id")).toSeq();
-
     /** Going descriptions of each group (STATISTICS.md), compared in lower case; anything else is "other". */
     static final List<String> FIRM = List.of("hard", "firm", "good to firm", "fast");
     static final List<String> GOOD = List.of("good", "good to yielding", "yielding", "good to soft");
@@ -70,7 +67,7 @@ public final class Starts {
                 .join(broadcast(races.select(col("race_id"), col("race_date"), col("off_time"), col("course_id"),
                         col("race_type"), yards, col("going"))), "race_id")
                 .join(broadcast(runners.where(isRun.and(position.equalTo(1))).groupBy("race_id")
-                        .agg(count(lit(1)).as("dead_heat"))), SEQ_RACE_ID, "left")
+                        .agg(count(lit(1)).as("dead_heat"))), "race_id", "left")
                 .withColumn("is_run", isRun)
                 .withColumn("win", win)
                 .withColumn("place", when(isRun.and(position.leq(3)), 1).otherwise(0))
