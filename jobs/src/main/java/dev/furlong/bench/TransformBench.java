@@ -55,6 +55,7 @@ public final class TransformBench {
         m.put("to", lastDay.toString());
         m.put("bronze_answers", DeltaTables.exists(spark, lake.apiResponses())
                 ? spark.read().format("delta").load(lake.apiResponses()).count() : 0);
+        m.put("max_heap_gb", Math.round(Runtime.getRuntime().maxMemory() * 10.0 / (1L << 30)) / 10.0);
         m.put("bronze_write_seconds", Math.round(landSeconds));
         m.put("races", rows(full, "races"));
         m.put("runners", rows(full, "runners"));
