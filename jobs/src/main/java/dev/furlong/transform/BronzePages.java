@@ -34,13 +34,16 @@ public final class BronzePages {
     }
 
     /**
-     * The source's answers parsed once: {@code request_key}, {@code fetched_at}, {@code page} and {@code parseable}. Worth
-     * caching: races, runners and unreadable pages are all read from it.
+     * The source's answers parsed once: {@code request_key}, {@code fetched_at}, {@code page}, {@code parseable}, and
+     * {@code unreadable_body}: the body of an answer that is not parseable (null for the rest), so that it can be quarantined
+     * without reading bronze again. Worth caching: races, runners and unreadable pages are all read from it.
      */
     public static Dataset<Row> parse(Dataset<Row> bronze, PageSource source) {
         return bronze.where(col("endpoint").equalTo(source.endpoint()).and(col("http_status").equalTo(200)))
-                .select(col("request_key"), col("fetched_at"), from_json(col("body"), source.pageSchema()).as("page"))
-                .withColumn("parseable", parseable(source));
+                .select(col("request_key"), col("fetched_at"), col("body"), from_json(col("body"), source.pageSchema()).as("page"))
+                .withColumn("parseable", parseable(source))
+                .withColumn("unreadable_body", when(col("parseable"), lit(null).cast(DataTypes.StringType)).otherwise(col("body")))
+                .drop("body");
     }
 
     /** A page is usable when it parsed and carries its list and {@code total} (every page of both endpoints has them). */
@@ -71,14 +74,11 @@ public final class BronzePages {
                 "left_anti");
     }
 
-    /** Answers of the source whose body is not a page of it at all: quarantined whole, with the body from {@code bronze}. */
-    public static Dataset<Row> unparseablePages(Dataset<Row> pages, Dataset<Row> bronze, PageSource source) {
-        Dataset<Row> bad = pages.where(col("parseable").unary_$bang()).select("request_key")
-                .join(bronze.where(col("endpoint").equalTo(source.endpoint())).select("request_key", "body"),
-                        CollectionConverters.asScala(List.of("request_key")).toSeq())
-                .withColumn("json_path", lit("$"));
+    /** Answers of the source ({@link #parse}d) whose body is not a page of it at all: quarantined whole, with the body. */
+    public static Dataset<Row> unparseablePages(Dataset<Row> pages, PageSource source) {
+        Dataset<Row> bad = pages.where(col("parseable").unary_$bang()).withColumn("json_path", lit("$"));
         return Quarantine.rows(bad, source, "page",
-                lit("the body is not a " + source.itemsField() + " page (malformed JSON or wrong shape)"), col("body"));
+                lit("the body is not a " + source.itemsField() + " page (malformed JSON or wrong shape)"), col("unreadable_body"));
     }
 
     /** A race Furlong can key and date. */

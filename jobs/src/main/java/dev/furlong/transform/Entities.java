@@ -131,7 +131,23 @@ public final class Entities {
             cols.add(col("race_date").as("first_seen_date"));
             cols.add(col("race_date").as("last_seen_date"));
         }
-        return reduce(table, obs.select(cols.toArray(Column[]::new)));
+        return reduce(table, distinctValues(table, obs.select(cols.toArray(Column[]::new))));
+    }
+
+    /**
+     * One row per key and set of attribute values, with the latest {@code fetched_at} and the widest seen dates of the
+     * observations that say it. {@link #reduce} gives the same rows from these as from the observations, and there are far
+     * fewer of them (a horse says the same things in every race it runs), while this grouping is a cheap hash aggregation
+     * and {@link #reduce}'s latest-value one has to sort. Both group on rows gathered once by key.
+     */
+    private static Dataset<Row> distinctValues(Table table, Dataset<Row> obs) {
+        List<Column> values = new ArrayList<>(List.of(col("k")));
+        table.attributes().forEach(a -> values.add(col(a)));
+        Column latest = max("fetched_at").as("fetched_at");
+        Column[] seen = table.seenDates()
+                ? new Column[]{min("first_seen_date").as("first_seen_date"), max("last_seen_date").as("last_seen_date")}
+                : new Column[0];
+        return obs.repartition(col("k")).groupBy(values.toArray(Column[]::new)).agg(latest, seen);
     }
 
     /** Stored rows of the table made observations again, so that new observations reduce together with them. */

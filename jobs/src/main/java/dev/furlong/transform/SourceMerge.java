@@ -1,6 +1,7 @@
 package dev.furlong.transform;
 
 import static dev.furlong.transform.Normalise.text;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The result side and the racecard side of a race or runner made into one row by column ownership (DATA-MODEL.md, "How two
@@ -102,12 +104,18 @@ public final class SourceMerge {
     }
 
     /**
-     * Silver {@code runners}; each side carries its {@code race_date}, for {@link #RACE_MONTH}. {@code inResult} holds the
-     * (race_id, horse_id) of every runner record results gave, quarantined
-     * ones included, and {@code racesWithResult} the race ids that have a result: a horse declared on the card of a race with a
-     * result but absent from it did not run.
+     * Silver {@code runners}; each side carries its {@code race_date}, for {@link #RACE_MONTH}. {@code racesWithResult} holds the
+     * ids of the races that have a result, and {@code quarantinedInResult} the (race_id, horse_id) of the runner records results
+     * gave that were quarantined: a horse declared on the card of a race with a result, but in none of its result records, did
+     * not run. Both are small and looked up on the card side before the one join by key, so the wide rows are shuffled once.
      */
-    public static Dataset<Row> runners(Dataset<Row> result, Dataset<Row> card, Dataset<Row> inResult, Dataset<Row> racesWithResult) {
+    public static Dataset<Row> runners(Dataset<Row> result, Dataset<Row> card, Dataset<Row> quarantinedInResult,
+                                       Dataset<Row> racesWithResult) {
+        Dataset<Row> withResult = racesWithResult.select(col("race_id"), lit(true).as("race_has_result")).distinct();
+        Dataset<Row> inResult = quarantinedInResult.select(col("race_id"), col("horse_id"), lit(true).as("in_result")).distinct();
+        Dataset<Row> cardSide = card
+                .join(broadcast(withResult), CollectionConverters.asScala(RACE_KEYS).toSeq(), "left")
+                .join(broadcast(inResult), CollectionConverters.asScala(RUNNER_KEYS).toSeq(), "left");
         Column on = col("res.race_id").equalTo(col("card.race_id")).and(col("res.horse_id").equalTo(col("card.horse_id")));
         List<Column> out = new ArrayList<>();
         out.add(coalesce(col("res.race_id"), col("card.race_id")).as("race_id"));
@@ -116,13 +124,9 @@ public final class SourceMerge {
         RUNNER_CARD.forEach(c -> out.add(col("card." + c).as(c)));
         RUNNER_RESULT.forEach(c -> out.add(col("res." + c).as(c)));
         out.add(raceMonth(coalesce(col("res.race_date"), col("card.race_date"))).as(RACE_MONTH));
-        Dataset<Row> merged = result.as("res").join(card.as("card"), on, "full_outer").select(out.toArray(Column[]::new));
-        Dataset<Row> withResult = racesWithResult.select(col("race_id").as("rr_race_id")).distinct();
-        Dataset<Row> ran = inResult.select(col("race_id").as("ir_race_id"), col("horse_id").as("ir_horse_id"), lit(true).as("ran")).distinct();
-        return merged
-                .join(withResult, col("race_id").equalTo(col("rr_race_id")), "left")
-                .join(ran, col("race_id").equalTo(col("ir_race_id")).and(col("horse_id").equalTo(col("ir_horse_id"))), "left")
-                .withColumn("is_non_runner", col("rr_race_id").isNotNull().and(col("ran").isNull()))
-                .drop("rr_race_id", "ir_race_id", "ir_horse_id", "ran");
+        // A row with a result record ran; a card-only row did not when its race has a result that does not name the horse.
+        out.add(col("res.race_id").isNull().and(coalesce(col("card.race_has_result"), lit(false)))
+                .and(coalesce(col("card.in_result"), lit(false)).unary_$bang()).as("is_non_runner"));
+        return result.as("res").join(cardSide.as("card"), on, "full_outer").select(out.toArray(Column[]::new));
     }
 }

@@ -200,11 +200,12 @@ public final class TransformJob {
                 List<Future<TableCounts>> written = new ArrayList<>();
                 written.add(writers.submit(() -> upsert("races", byMonth(SourceMerge.races(ResultsFlattener.races(resultRaces),
                         RacecardsFlattener.races(cardRaces))), SourceMerge.RACE_KEYS, accounting.racesQuarantined, accounting.racesOutside)));
-                Dataset<Row> inResult = runnerRows.get(PageSource.RESULTS).where(col("horse_id").isNotNull()).select("race_id", "horse_id");
+                Dataset<Row> quarantinedInResult = runnerRows.get(PageSource.RESULTS)
+                        .where(col("problems").isNotNull().and(col("horse_id").isNotNull())).select("race_id", "horse_id");
                 Dataset<Row> silverRunners = SourceMerge.runners(
                         validResults.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_RESULT)),
                         validCards.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_CARD)),
-                        inResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id")));
+                        quarantinedInResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id")));
                 written.add(writers.submit(() -> upsert("runners", silverRunners, SourceMerge.RUNNER_KEYS,
                         accounting.runnersQuarantined(), accounting.runnersOutside())));
                 written.add(writers.submit(() -> upsert("race_results", byMonth(ResultsFlattener.raceResults(resultRaces, validResults)),
@@ -321,7 +322,7 @@ public final class TransformJob {
         private long quarantine() {
             Dataset<Row> q = null;
             for (PageSource s : PageSource.values()) {
-                Dataset<Row> part = BronzePages.unparseablePages(pages.get(s), raceAnswers, s)
+                Dataset<Row> part = BronzePages.unparseablePages(pages.get(s), s)
                         .unionByName(BronzePages.quarantinedRaces(races.get(s), s))
                         .unionByName(Quarantine.rows(runnerRows.get(s).where(col("problems").isNotNull()), s, "runner",
                                 col("problems"), col("record")));

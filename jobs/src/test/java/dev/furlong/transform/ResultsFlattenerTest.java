@@ -186,8 +186,9 @@ class ResultsFlattenerTest {
         assertEquals(0, inside(races, GB_IRE).count());
         assertEquals(1, races.where(BronzePages.isOutsideRegions(GB_IRE)).count());
         assertEquals(1, inside(races, List.of("gb", "ire", "fr")).count());
-        Row bad = one(BronzePages.unparseablePages(BronzePages.parse(bronze, PageSource.RESULTS), bronze, PageSource.RESULTS), "true");
+        Row bad = one(BronzePages.unparseablePages(BronzePages.parse(bronze, PageSource.RESULTS), PageSource.RESULTS), "true");
         assertEquals("/v1/results?bad", bad.getAs("request_key"));
+        assertEquals("{\"results\":[{\"race_id\":", bad.getAs("record"));
 
         String undated = "{\"results\":[{\"race_id\":\"rac_8\",\"region\":\"GB\",\"date\":\"\",\"runners\":[]}],\"total\":1}";
         Dataset<Row> undatedRaces = racesOf(Fixtures.bronze(
