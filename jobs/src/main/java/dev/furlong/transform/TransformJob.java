@@ -48,6 +48,16 @@ public final class TransformJob {
     /** Silver tables written at once: enough to overlap Delta's commit latency, few enough for two cores. */
     private static final int WRITERS = 4;
 
+    /**
+     * A run of at most a month of race days and a few thousand horse answers (a daily sync) shuffles a few thousand rows: it
+     * uses this many partitions rather than the many a backfill needs. That spares hundreds of near-empty tasks; a daily
+     * transform on this 2-core machine takes about 4 s less.
+     */
+    private static final int SMALL_RUN_PARTITIONS = 2;
+    private static final int SMALL_RUN_RACE_DAYS = 31;
+    private static final long SMALL_RUN_HORSE_ANSWERS = 10_000;
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
     private static final Set<String> RACE_ENDPOINTS = Set.of(PageSource.RESULTS.endpoint(), PageSource.RACECARDS.endpoint());
 
     private final SparkSession spark;
@@ -116,6 +126,7 @@ public final class TransformJob {
             }
             TreeSet<LocalDate> raceDates = new TreeSet<>();
             TreeSet<LocalDate> horseDates = new TreeSet<>();
+            long horseAnswerCount = 0;
             Set<String> endpoints = new TreeSet<>();
             for (Row r : todoSummary) {
                 endpoints.add(r.getString(0));
@@ -123,6 +134,7 @@ public final class TransformJob {
                     raceDates.add(r.getLocalDate(1));
                 } else if (r.getString(0).equals("horse_pro")) {
                     horseDates.add(r.getLocalDate(1));
+                    horseAnswerCount += r.getLong(2);
                 }
             }
             // Partition pruning: only the bronze days that hold something to do are opened.
@@ -133,12 +145,20 @@ public final class TransformJob {
                     .join(todo.where(col("endpoint").equalTo("horse_pro")).select("request_key"),
                             CollectionConverters.asScala(List.of("request_key")).toSeq(), "left_semi");
             long answers = todoSummary.stream().mapToLong(r -> r.getLong(2)).sum();
-            TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints,
-                    answers + " answers read, " + found).execute();
-            if (report.invariantHolds()) {
-                log.record(todo, runId, version);
+            String configuredPartitions = spark.conf().get(SHUFFLE_PARTITIONS);
+            if (raceDates.size() <= SMALL_RUN_RACE_DAYS && horseAnswerCount <= SMALL_RUN_HORSE_ANSWERS) {
+                spark.conf().set(SHUFFLE_PARTITIONS, Math.min(SMALL_RUN_PARTITIONS, Integer.parseInt(configuredPartitions)));
             }
-            return report;
+            try {
+                TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints,
+                        answers + " answers read, " + found).execute();
+                if (report.invariantHolds()) {
+                    log.record(todo, runId, version);
+                }
+                return report;
+            } finally {
+                spark.conf().set(SHUFFLE_PARTITIONS, configuredPartitions);
+            }
         } finally {
             todo.unpersist();
         }

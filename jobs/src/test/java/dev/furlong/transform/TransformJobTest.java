@@ -92,10 +92,22 @@ class TransformJobTest {
                 List.of("endpoint", "request_key"), List.of());
     }
 
+    /**
+     * Transforms what is new. A run this small lowers the session's shuffle partitions (set to 3 here) for itself, and must hand
+     * the session back as it found it.
+     */
     private static TransformReport transform(Lake lake) {
-        TransformReport report = new TransformJob(SparkTestSession.get(), lake, REGIONS, "test").run();
-        assertTrue(report.invariantHolds(), report.render());
-        return report;
+        SparkSession spark = SparkTestSession.get();
+        String configured = spark.conf().get("spark.sql.shuffle.partitions");
+        spark.conf().set("spark.sql.shuffle.partitions", "3");
+        try {
+            TransformReport report = new TransformJob(spark, lake, REGIONS, "test").run();
+            assertTrue(report.invariantHolds(), report.render());
+            assertEquals("3", spark.conf().get("spark.sql.shuffle.partitions"));
+            return report;
+        } finally {
+            spark.conf().set("spark.sql.shuffle.partitions", configured);
+        }
     }
 
     /** A table's rows without the bookkeeping columns: when the row changed, and the fetch time of its latest observation. */
@@ -130,7 +142,8 @@ class TransformJobTest {
         land(resultFirst, "racecards_pro", DAY, CARD, CARD_AT);
         transform(resultFirst);
 
-        for (String table : List.of("races", "runners", "race_results", "mst_jockeys", "mst_horses", "horse_pedigree", "mst_sires", "mst_dams")) {
+        for (String table : List.of("races", "runners", "race_results", "mst_jockeys", "mst_horses", "horse_pedigree", "mst_sires", "mst_dams",
+                "mst_bookmakers")) {
             assertEquals(content(cardFirst, table).size(), content(resultFirst, table).size(), table);
             assertEquals(content(cardFirst, table), content(resultFirst, table), table);
         }
