@@ -25,15 +25,11 @@ class SparkSessionsTest {
             .add("going", DataTypes.StringType);
     private static final LocalDate NOV = LocalDate.of(2026, 11, 1);
 
-    private static long compilations() {
-        return CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
-    }
-
-    /** Code compiled while {@code work} ran. */
+    /** Classes Spark compiled while {@code work} ran. */
     private static long compilationsOf(Runnable work) {
-        long before = compilations();
+        long before = CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
         work.run();
-        return compilations() - before;
+        return CodegenMetrics.METRIC_COMPILATION_TIME().getCount() - before;
     }
 
     @Test
@@ -50,8 +46,8 @@ class SparkSessionsTest {
                     DeltaTables.upsert(spark, path, change, List.of("id"), List.of(), "month")));
         }
         assertTrue(compiled[0] > 0, "the first update compiles its code");
-        // Delta writes in a session cloned for the purpose: were its tasks given a class loader of their own, every upsert
-        // would compile (and the JVM optimise) the same code again.
+        // Were Delta's writes to run their tasks in a class loader of their own, every upsert would compile (and the JVM
+        // optimise) the same code again.
         assertEquals(0, compiled[1]);
         assertEquals(0, compiled[2]);
     }
