@@ -35,6 +35,7 @@ class TransformJobTest {
     static final Instant RESULT_AT = Instant.parse("2026-11-20T20:00:00Z");
     static final Instant CORRECTED_AT = Instant.parse("2026-11-22T06:00:00Z");
     static final List<String> REGIONS = List.of("gb", "ire");
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     /** Three declared; Beta's rider changes after the card is printed, and Gamma (out of Beta: dam_2 is hrs_2) is withdrawn. */
     static final String CARD = """
@@ -98,15 +99,15 @@ class TransformJobTest {
      */
     private static TransformReport transform(Lake lake) {
         SparkSession spark = SparkTestSession.get();
-        String configured = spark.conf().get("spark.sql.shuffle.partitions");
-        spark.conf().set("spark.sql.shuffle.partitions", "3");
+        String configured = spark.conf().get(SHUFFLE_PARTITIONS);
+        spark.conf().set(SHUFFLE_PARTITIONS, "3");
         try {
             TransformReport report = new TransformJob(spark, lake, REGIONS, "test").run();
             assertTrue(report.invariantHolds(), report.render());
-            assertEquals("3", spark.conf().get("spark.sql.shuffle.partitions"));
+            assertEquals("3", spark.conf().get(SHUFFLE_PARTITIONS));
             return report;
         } finally {
-            spark.conf().set("spark.sql.shuffle.partitions", configured);
+            spark.conf().set(SHUFFLE_PARTITIONS, configured);
         }
     }
 
