@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The CLI contract: every command registered, exit codes 0 / 1 / 2, one-line errors. */
 class CliTest {
@@ -100,5 +105,29 @@ class CliTest {
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("RESULTS=3"), o.out());
         assertFalse(new java.io.File("target/never-created").exists());
+    }
+
+    /** The CLI reference for users ({@code docs/cli.md}, beside the module) names every command and every option it has. */
+    @Test
+    void theCliReferenceNamesEveryCommandAndOption() throws IOException {
+        String doc = Files.readString(Path.of("../docs/cli.md"));
+        List<String> missing = new ArrayList<>();
+        collectUndocumented(new CommandLine(new Furlong()), doc, missing);
+        assertEquals(List.of(), missing, "named by the CLI but not in docs/cli.md");
+    }
+
+    private static void collectUndocumented(CommandLine command, String doc, List<String> missing) {
+        String path = command.getCommandSpec().qualifiedName(" ");
+        if (!doc.contains("`" + path.replaceFirst("^furlong ?", ""))) {
+            missing.add(path);
+        }
+        for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+            for (String name : option.names()) {
+                if (!doc.contains(name)) {
+                    missing.add(path + " " + name);
+                }
+            }
+        }
+        command.getSubcommands().values().stream().distinct().forEach(sub -> collectUndocumented(sub, doc, missing));
     }
 }

@@ -10,6 +10,7 @@ import dev.furlong.sandbox.RequestLog;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.sandbox.SimRace;
+import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fetcher against the sandbox with the API's rate limits on: the minimum number of calls, never a limit exceeded. */
+@Acceptance
 class FetchAcceptanceTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);

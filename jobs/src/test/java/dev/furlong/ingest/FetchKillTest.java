@@ -7,6 +7,7 @@ import dev.furlong.cli.Furlong;
 import dev.furlong.lake.Lake;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
+import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.SparkTestSession;
 import java.io.File;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A fetch killed with SIGKILL at several points, then run to completion, leaves bronze exactly as an uninterrupted fetch does:
  * the same request keys with the same bodies, nothing twice.
  */
+@Acceptance
 class FetchKillTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);

@@ -7,6 +7,7 @@ import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
+import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.PgAssert;
 import dev.furlong.testing.SandboxLake;
 import dev.furlong.testing.SparkTestSession;
@@ -45,6 +46,7 @@ class PublishJobTest {
     }
 
     @Test
+    @Acceptance
     void publishesTheLakeThenOnlyWhatChanged(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
         Lake lake = new Lake(dir.resolve("lake").toString());

@@ -7,6 +7,7 @@ import dev.furlong.cli.Furlong;
 import dev.furlong.lake.Lake;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
+import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.SandboxLake;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A publish killed with SIGKILL at several points, then run to completion, leaves Postgres identical to an uninterrupted
  * publish; after every kill, each table with a watermark holds all it covers, and each table without one is empty.
  */
+@Acceptance
 class PublishKillTest {
 
     static final String KILLED = "publish_killed";

@@ -10,6 +10,7 @@ import dev.furlong.publish.PublishJob;
 import dev.furlong.publish.PublishedTable;
 import dev.furlong.sandbox.SandboxArchive;
 import dev.furlong.sandbox.SandboxConfig;
+import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.PgAssert;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for a sample of entities and runners the published figures agree with a recomputation written here in plain SQL over
  * ra_races and ra_runners, independent of the Spark code.
  */
+@Acceptance
 class StatisticsInPostgresTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);

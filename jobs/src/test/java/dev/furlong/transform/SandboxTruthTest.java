@@ -8,6 +8,7 @@ import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.sandbox.SimRace;
 import dev.furlong.sandbox.SimRunner;
+import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.SparkTestSession;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Sixty sandbox days fetched and transformed, then silver {@code races} and {@code runners} compared with the sandbox's truth
  * export field by field: zero differences, and as many runners per race as the API served.
  */
+@Acceptance
 class SandboxTruthTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);

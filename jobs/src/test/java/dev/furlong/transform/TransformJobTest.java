@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.Fixtures;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TempLake;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runners. The final rows do not depend on the order, bad runners are quarantined alone, and a run with nothing new changes
  * nothing.
  */
+@Acceptance
 class TransformJobTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);

@@ -15,6 +15,7 @@ import dev.furlong.api.ApiRequest;
 import dev.furlong.api.ApiResponse;
 import dev.furlong.api.Endpoint;
 import dev.furlong.api.RacingApiClient;
+import dev.furlong.testing.RacingApiReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class SandboxContractTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
-    static final Path SPEC = Path.of("../../shared/racing-api/openapi.yml").toAbsolutePath().normalize();
+    static final Path SPEC = RacingApiReference.root().resolve("openapi.yml");
 
     /** The name the spec is registered under; nothing is fetched from it. */
     static final String SPEC_IRI = "https://spec.sandbox.invalid/openapi.yml";

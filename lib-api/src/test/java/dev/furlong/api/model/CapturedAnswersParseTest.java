@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.furlong.testing.RacingApiReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -37,11 +38,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CapturedAnswersParseTest {
 
-    /** The shared reference folder: relative to the module directory (the test's working directory), else absolute. */
-    private static final Path ROOT = Stream.of(Path.of("../../shared/racing-api"))
-            .filter(Files::isDirectory)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("racing-api reference folder not found"));
+    /** The API's spec examples and captured real answers, copied into the test resources. */
+    private static final Path ROOT = RacingApiReference.root();
 
     private static final ObjectMapper STRICT = ApiJson.strictMapper();
     private static final TypeReference<List<Region>> REGIONS = new TypeReference<>() {
