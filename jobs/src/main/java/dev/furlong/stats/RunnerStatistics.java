@@ -78,7 +78,7 @@ public final class RunnerStatistics {
         WindowSpec inOrder = before("horse_id");
         return people.select(col("*"),
                 runs(horse).as("prior_runs"), wins(horse).as("prior_wins"),
-                sum("k_place").over(horse).cast(DataTypes.IntegerType).as("prior_places"),
+                coalesce(sum("k_place").over(horse), lit(0L)).cast(DataTypes.IntegerType).as("prior_places"),
                 money(sum(when(prior, col("prize_gbp"))).over(horse)).as("prior_prize_gbp"),
                 money(sum(when(prior, col("prize_eur"))).over(horse)).as("prior_prize_eur"),
                 datediff(col("race_date"), max("k_date").over(horse)).as("days_since_last_run"),

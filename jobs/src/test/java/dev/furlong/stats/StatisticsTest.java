@@ -139,6 +139,8 @@ class StatisticsTest {
         SparkSession spark = SparkTestSession.get();
         Dataset<Row> rows = runnerStatistics(spark, dir.resolve("lake"), StatsFixture.RACES, StatsFixture.RUNNERS);
         assertEquals(27, rows.count(), "every runner, declared and non-runners included");
+        // hrs_a's first run: nothing before it, so every count is 0, not unknown (the table's columns are NOT NULL).
+        assertRows(rows.where("race_id = 'rac_1' AND horse_id = 'hrs_a'"), "prior_runs prior_wins prior_places", "0 0 0");
         // hrs_b in rac_7 at 15:30 on 10-15 (its second race that day): jky_1 rode hrs_a at 14:00 that day, which counts;
         // rac_1 at 14:00 on 10-01 is more than 14 days before the off. jky_1's runs in between: rac_2, 3, 4, 5, 6; wins rac_4
         // and rac_6. hrs_b's own run at 14:00 counts too.
