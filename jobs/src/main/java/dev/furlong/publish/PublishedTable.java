@@ -37,7 +37,8 @@ public record PublishedTable(String lakeTable, String pgTable, List<String> keys
     }
 
     /** Columns that exist only in the lake: how silver is stored (race_month) and what merging needs (source_fetched_at). */
-    public static final List<String> LAKE_ONLY = List.of(SourceMerge.RACE_MONTH, "source_fetched_at");
+    public static final List<String> LAKE_ONLY = List.of(SourceMerge.RACE_MONTH, "source_fetched_at",
+            dev.furlong.transform.Entities.ATTRIBUTE_FETCHED_AT);
 
     public String path(Lake lake) {
         return lake.root() + "/" + lakeTable;
@@ -64,10 +65,10 @@ public record PublishedTable(String lakeTable, String pgTable, List<String> keys
                 List.of(), rows -> rows.where(col("entity_type").equalTo(entityType)).select(select.toArray(Column[]::new)));
     }
 
-    private static final List<String> PEOPLE_STATISTICS = List.of("runs", "wins", "places", "win_pct", "place_pct",
-            "runs_with_sp", "profit_loss_1u", "ae_index", "last_run_date", "last_win_date", "runs_14d", "wins_14d", "runs_30d",
+    private static final List<String> PEOPLE_STATISTICS = List.of("runs", "wins", "places", "ew_places", "win_pct",
+            "place_pct", "runs_with_sp", "profit_loss_1u", "ae_index", "last_run_date", "last_win_date", "runs_14d", "wins_14d", "runs_30d",
             "wins_30d", "stats_as_of");
-    private static final List<String> PROGENY_STATISTICS = List.of("progeny", "runs", "wins", "places", "win_pct",
+    private static final List<String> PROGENY_STATISTICS = List.of("progeny", "runs", "wins", "places", "ew_places", "win_pct",
             "runs_with_sp", "ae_index", "profit_loss_1u", "best_distance_group", "best_going_group", "stats_as_of");
 
     private static List<String> plus(List<String> list, String column) {

@@ -42,8 +42,19 @@ public final class TablePublisher {
      * @param full   publish even when the watermark says the source has not changed
      */
     public PublishResult publish(PublishedTable table, Dataset<Row> rows, Source source, boolean full) throws SQLException {
+        return publish(table, rows, null, source, full);
+    }
+
+    /**
+     * As {@link #publish(PublishedTable, Dataset, Source, boolean)}, and deletes the rows of {@code deleted} (the keys the source
+     * no longer holds; null for none) in the same transaction: first the rows of the tables that refer to them by foreign key
+     * (a race's runners and result), then their own.
+     */
+    public PublishResult publish(PublishedTable table, Dataset<Row> rows, Dataset<Row> deleted, Source source, boolean full)
+            throws SQLException {
         String qualified = ident(target.schema()) + "." + ident(table.pgTable());
         String staging = ident(STAGING_SCHEMA) + "." + ident(table.pgTable() + "__" + runId);
+        String goneStaging = ident(STAGING_SCHEMA) + "." + ident(table.pgTable() + "__" + runId + "__gone");
         try (Connection c = target.connect()) {
             if (!full && source.equals(watermark(c, table.watermark()))) {
                 return PublishResult.unchanged(table.watermark(), source.version());
@@ -52,7 +63,8 @@ public final class TablePublisher {
             checkColumns(c, table.pgTable(), columns);
             dropStaleStaging(c, table.pgTable());
             String columnList = columns.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
-            PublishResult loaded = loadIntoEmpty(c, table, qualified, columnList, rows, source);
+            List<Row> gone = deleted == null ? List.of() : deleted.collectAsList();
+            PublishResult loaded = gone.isEmpty() ? loadIntoEmpty(c, table, qualified, columnList, rows, source) : null;
             if (loaded != null) {
                 return loaded;
             }
@@ -65,9 +77,14 @@ public final class TablePublisher {
                 LongAccumulator copied = rows.sparkSession().sparkContext().longAccumulator("rows copied");
                 rows.dropDuplicates(table.keys().toArray(new String[0]))
                         .foreachPartition(new CopyPartition(target, "COPY " + staging + " (" + columnList + ") FROM STDIN", copied));
+                List<String> statements = new ArrayList<>();
+                if (!gone.isEmpty()) {
+                    statements.addAll(deletes(c, table, qualified, goneStaging, gone));
+                }
+                statements.addAll(new Statements(table, qualified, staging, columns).forWrite());
                 long written;
                 try {
-                    written = inOneTransaction(c, table, source, new Statements(table, qualified, staging, columns).forWrite());
+                    written = inOneTransaction(c, table, source, statements);
                 } catch (SQLException e) {
                     throw "23503".equals(e.getSQLState()) ? withMissingParents(c, table, staging, e) : e;
                 }
@@ -75,6 +92,7 @@ public final class TablePublisher {
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP TABLE IF EXISTS " + staging);
+                    s.execute("DROP TABLE IF EXISTS " + goneStaging);
                 }
             }
         }
@@ -129,6 +147,48 @@ public final class TablePublisher {
         private static String list(List<String> columns, String prefix) {
             return columns.stream().map(col -> prefix + ident(col)).collect(Collectors.joining(", "));
         }
+    }
+
+    /**
+     * Stages the deleted keys in {@code gone} and returns the statements that delete them, children first: for every table
+     * with a foreign key to this one (from the catalog), its rows that point at a deleted key, then the table's own rows.
+     */
+    private List<String> deletes(Connection c, PublishedTable table, String qualified, String gone, List<Row> keys)
+            throws SQLException {
+        String keyList = table.keys().stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE UNLOGGED TABLE " + gone + " AS SELECT " + keyList + " FROM " + qualified + " WITH NO DATA");
+        }
+        try {
+            CopyPartition.copy(c, "COPY " + gone + " (" + keyList + ") FROM STDIN", keys.iterator());
+        } catch (IOException e) {
+            throw new SQLException("staging the keys to delete from " + table.pgTable() + " failed: " + e.getMessage(), e);
+        }
+        List<String> statements = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT t.relname, (SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM "
+                + "unnest(f.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.n), "
+                + "(SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM unnest(f.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a "
+                + "ON a.attrelid = f.confrelid AND a.attnum = k.n) FROM pg_constraint f JOIN pg_class t ON t.oid = f.conrelid "
+                + "JOIN pg_class ref ON ref.oid = f.confrelid JOIN pg_namespace n ON n.oid = ref.relnamespace "
+                + "WHERE f.contype = 'f' AND n.nspname = ? AND ref.relname = ? AND t.oid <> ref.oid ORDER BY 1")) {
+            p.setString(1, target.schema());
+            p.setString(2, table.pgTable());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    List<String> cols = List.of(rs.getString(2).split(","));
+                    List<String> refs = List.of(rs.getString(3).split(","));
+                    StringBuilder join = new StringBuilder();
+                    for (int i = 0; i < cols.size(); i++) {
+                        join.append(i > 0 ? " AND " : "").append("c.").append(ident(cols.get(i))).append(" = g.").append(ident(refs.get(i)));
+                    }
+                    statements.add("DELETE FROM " + ident(target.schema()) + "." + ident(rs.getString(1)) + " c USING " + gone + " g WHERE "
+                            + join);
+                }
+            }
+        }
+        String sameKey = table.keys().stream().map(k -> "t." + ident(k) + " = g." + ident(k)).collect(Collectors.joining(" AND "));
+        statements.add("DELETE FROM " + qualified + " t USING " + gone + " g WHERE " + sameKey);
+        return statements;
     }
 
     /** Runs the statements and moves the watermark in one transaction; returns the rows they wrote. */

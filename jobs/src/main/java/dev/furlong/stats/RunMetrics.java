@@ -23,7 +23,7 @@ final class RunMetrics {
     static final DecimalType AE = DataTypes.createDecimalType(8, 3);
 
     /** The columns {@link #aggregate} adds, in their published order. */
-    static final List<String> COLUMNS = List.of("runs", "wins", "places", "win_pct", "place_pct", "runs_with_sp",
+    static final List<String> COLUMNS = List.of("runs", "wins", "places", "ew_places", "win_pct", "place_pct", "runs_with_sp",
             "profit_loss_1u", "ae_index");
 
     private RunMetrics() {
@@ -31,7 +31,7 @@ final class RunMetrics {
 
     /**
      * Groups runs and computes, per group:
-     * runs; wins; places; win_pct = 100 · wins / runs and place_pct = 100 · places / runs, to 2 places;
+     * runs; wins; places; ew_places (placed within the each-way terms); win_pct = 100 · wins / runs and place_pct = 100 · places / runs, to 2 places;
      * runs_with_sp (the SP subset); profit_loss_1u = Σ (return − 1) over the subset; ae_index = wins in the subset / Σ 1/SP
      * over the subset (1.0: winning as often as the market expected). Both SP figures are null when no run had an SP.
      * {@code extra} aggregates follow the metrics; callers select the published column order.
@@ -41,6 +41,7 @@ final class RunMetrics {
                 count(lit(1)).cast(DataTypes.IntegerType).as("runs"),
                 sum("win").cast(DataTypes.IntegerType).as("wins"),
                 sum("place").cast(DataTypes.IntegerType).as("places"),
+                sum("ew_place").cast(DataTypes.IntegerType).as("ew_places"),
                 count("sp_win").cast(DataTypes.IntegerType).as("runs_with_sp"),
                 round(sum("sp_profit"), 2).cast(MONEY).as("profit_loss_1u"),
                 ae(sum("sp_win"), sum("sp_inverse")).as("ae_index")));

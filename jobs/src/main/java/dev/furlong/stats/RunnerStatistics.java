@@ -46,14 +46,26 @@ public final class RunnerStatistics {
 
     public static Dataset<Row> compute(Dataset<Row> starts, StatsProfile profile, LocalDate asOf, Timestamp calculatedAt) {
         Column prior = col("is_run").and(col("race_date").leq(lit(asOf)));
-        Dataset<Row> s = starts.select("race_id", "horse_id", "jockey_id", "trainer_id", "race_date", "off_ts", "course_id",
-                        "distance_band_f", "going_group", "code", "is_run", "win", "place", "position_code", "prize_gbp",
-                        "prize_eur", "race_rpr", "sp") // only what the windows need: every row is sorted nine times
-                .withColumn("k_run", when(prior, 1).otherwise(0))
-                .withColumn("k_win", when(prior, col("win")).otherwise(0))
-                .withColumn("k_place", when(prior, col("place")).otherwise(0))
-                .withColumn("k_position", when(prior, col("position_code")))
-                .withColumn("k_date", when(prior, col("race_date")))
+        Dataset<Row> narrow = starts.select("race_id", "horse_id", "jockey_id", "trainer_id", "race_date", "off_ts", "off_known",
+                "course_id", "distance_band_f", "going_group", "code", "is_run", "win", "place", "ew_place", "position_code",
+                "prize_gbp", "prize_eur", "race_rpr", "sp"); // only what the windows need: every row is sorted nine times
+        // A race with an unknown off must neither count its day's races nor count for them. It is asked about at its day's
+        // midnight (before every race of the day) with nothing of its own, and its run is told, in a copy that is not
+        // emitted, at the day's last second (after every race of the day).
+        Column unknownOff = col("off_known").unary_$bang();
+        Dataset<Row> s = narrow.withColumn("emit", lit(true)).withColumn("prior", prior.and(col("off_known")))
+                .unionByName(narrow.where(unknownOff).withColumn("emit", lit(false)).withColumn("prior", prior)
+                        .withColumn("off_ts", col("off_ts").plus(DAY - 1)))
+                .withColumn("k_run", when(col("prior"), 1).otherwise(0))
+                .withColumn("k_win", when(col("prior"), col("win")).otherwise(0))
+                .withColumn("k_place", when(col("prior"), col("place")).otherwise(0))
+                .withColumn("k_ew_place", when(col("prior"), col("ew_place")).otherwise(0))
+                .withColumn("k_position", when(col("prior"), col("position_code")))
+                .withColumn("k_date", when(col("prior"), col("race_date")))
+                .withColumn("k_prize_gbp", when(col("prior"), col("prize_gbp")))
+                .withColumn("k_prize_eur", when(col("prior"), col("prize_eur")))
+                .withColumn("k_race_rpr", when(col("prior"), col("race_rpr")))
+                .withColumn("k_sp", when(col("prior"), col("sp")))
                 // Sorting on a hash of the id before the id itself compares two 8-byte numbers where comparing ids that
                 // share their first characters ("hrs_1234...") would compare strings; the id still separates two ids whose
                 // hashes collide.
@@ -79,8 +91,9 @@ public final class RunnerStatistics {
         return people.select(col("*"),
                 runs(horse).as("prior_runs"), wins(horse).as("prior_wins"),
                 coalesce(sum("k_place").over(horse), lit(0L)).cast(DataTypes.IntegerType).as("prior_places"),
-                money(sum(when(prior, col("prize_gbp"))).over(horse)).as("prior_prize_gbp"),
-                money(sum(when(prior, col("prize_eur"))).over(horse)).as("prior_prize_eur"),
+                coalesce(sum("k_ew_place").over(horse), lit(0L)).cast(DataTypes.IntegerType).as("prior_ew_places"),
+                money(sum(col("k_prize_gbp")).over(horse)).as("prior_prize_gbp"),
+                money(sum(col("k_prize_eur")).over(horse)).as("prior_prize_eur"),
                 datediff(col("race_date"), max("k_date").over(horse)).as("days_since_last_run"),
                 lag(col("k_position"), 1, null, true).over(inOrder).as("last_position_code"),
                 concat_ws("-", lag(col("k_position"), 1, null, true).over(inOrder),
@@ -95,16 +108,15 @@ public final class RunnerStatistics {
                 known(runs(career("code")), "code").as("code_runs"), known(wins(career("code")), "code").as("code_wins"),
                 known(runs(career("jockey_id")), "jockey_id").as("jockey_horse_runs"),
                 known(wins(career("jockey_id")), "jockey_id").as("jockey_horse_wins"),
-                max(when(prior, col("race_rpr"))).over(horse).as("best_race_rpr_prior"),
-                round(avg(when(prior, col("sp"))).over(horse), 2).cast(DataTypes.createDecimalType(8, 2))
-                        .as("avg_sp_decimal_prior"))
-                .where(col("prior_runs").geq(profile.minRunsRunner()))
+                max(col("k_race_rpr")).over(horse).as("best_race_rpr_prior"),
+                round(avg(col("k_sp")).over(horse), 2).cast(DataTypes.createDecimalType(8, 2)).as("avg_sp_decimal_prior"))
+                .where(col("emit").and(col("prior_runs").geq(profile.minRunsRunner())))
                 .select(col("*"), lit(profile.name()).as("profile"), lit(calculatedAt).as("calculated_at"))
                 .select(COLUMNS);
     }
 
     private static final Column[] COLUMNS = java.util.stream.Stream.of("profile", "race_id", "horse_id", "prior_runs",
-            "prior_wins", "prior_places", "prior_win_pct", "prior_place_pct", "prior_prize_gbp", "prior_prize_eur",
+            "prior_wins", "prior_places", "prior_ew_places", "prior_win_pct", "prior_place_pct", "prior_prize_gbp", "prior_prize_eur",
             "days_since_last_run", "last_position_code", "last_3_positions", "prior_runs_365d", "prior_wins_365d",
             "course_runs", "course_wins", "distance_runs", "distance_wins", "course_distance_wins", "going_runs", "going_wins",
             "code_runs", "code_wins", "jockey_horse_runs", "jockey_horse_wins", "trainer_runs_14d", "trainer_wins_14d",

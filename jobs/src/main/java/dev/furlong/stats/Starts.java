@@ -38,9 +38,11 @@ public final class Starts {
      * <ul>
      * <li>{@code is_run}: a result with a position code, not a non-runner. Non-finishers (PU, F, UR...) are runs not won;
      *     racecard entries without a result are not runs, so future races never reach a denominator.</li>
-     * <li>{@code win} = 1 when position = 1 (each dead-heater wins), {@code place} = 1 when position ≤ 3; 0 otherwise.</li>
-     * <li>{@code off_ts}: the off in epoch seconds (the race date's midnight when the off is unknown), the clock every
-     *     "before this race" figure is measured on.</li>
+     * <li>{@code win} = 1 when position = 1 (each dead-heater wins), {@code place} = 1 when position ≤ 3, {@code ew_place}
+     *     = 1 when placed within the each-way terms (silver's {@code placed_ew}); 0 otherwise.</li>
+     * <li>{@code off_ts}: the off in epoch seconds, the clock every "before this race" figure is measured on; the race date's
+     *     midnight when the off is unknown ({@code off_known} false), and then no race of that day counts for it nor it for
+     *     them ({@link RunnerStatistics}).</li>
      * <li>SP subset, for runs with an {@code sp_decimal}: {@code sp_win} (the win, counted by A/E), {@code sp_inverse}
      *     (1 / SP: the market's expected wins) and {@code sp_profit} (return − 1 at level £1 win stakes, where the return is
      *     SP / k for a winner in a k-way dead heat and 0 for a loser). All null outside the subset.</li>
@@ -52,6 +54,10 @@ public final class Starts {
      * </ul>
      */
     public static Dataset<Row> of(Dataset<Row> races, Dataset<Row> runners) {
+        if (!java.util.Arrays.asList(runners.columns()).contains("placed_ew")) {
+            throw new IllegalStateException("silver runners were written before placed_ew existed: run `furlong transform --from "
+                    + "<first race date>` to rebuild them from bronze (nothing is fetched again), then `furlong stats`");
+        }
         Column yards = col("distance_yards");
         Column going = lower(trim(col("going")));
         Column position = col("position");
@@ -62,7 +68,8 @@ public final class Starts {
                         col("owner_id"), col("sire_id"), col("dam_id"), col("damsire_id"), col("position_code"),
                         position.cast(DataTypes.IntegerType).as("position"), col("is_non_runner"), sp.as("sp"),
                         col("finishing_time_seconds").cast(DataTypes.DoubleType).as("time_seconds"),
-                        col("prize_won"), col("prize_currency"), col("race_rpr").cast(DataTypes.IntegerType).as("race_rpr"))
+                        col("prize_won"), col("prize_currency"), col("race_rpr").cast(DataTypes.IntegerType).as("race_rpr"),
+                        col("placed_ew"))
                 // A race is a few narrow columns: sent whole to every task, so the runners are never shuffled to meet them.
                 .join(broadcast(races.select(col("race_id"), col("race_date"), col("off_time"), col("course_id"),
                         col("race_type"), yards, col("going"))), "race_id")
@@ -71,6 +78,8 @@ public final class Starts {
                 .withColumn("is_run", isRun)
                 .withColumn("win", win)
                 .withColumn("place", when(isRun.and(position.leq(3)), 1).otherwise(0))
+                .withColumn("ew_place", when(isRun.and(coalesce(col("placed_ew"), lit(false))), 1).otherwise(0))
+                .withColumn("off_known", col("off_time").isNotNull())
                 .withColumn("off_ts", unix_seconds(coalesce(col("off_time"), to_timestamp(col("race_date")))))
                 .withColumn("code", when(col("race_type").equalTo("flat"), "flat")
                         .when(col("race_type").isin("hurdle", "chase", "nh_flat"), "jumps"))
@@ -87,6 +96,6 @@ public final class Starts {
                 .withColumn("sp_inverse", when(inSubset, lit(1.0).divide(col("sp"))))
                 .withColumn("sp_profit", when(inSubset, when(col("win").equalTo(1), col("sp").divide(col("dead_heat"))).otherwise(0.0)
                         .minus(1.0)))
-                .drop("race_type", "going", "off_time", "prize_won", "prize_currency", "dead_heat");
+                .drop("race_type", "going", "off_time", "prize_won", "prize_currency", "dead_heat", "placed_ew");
     }
 }

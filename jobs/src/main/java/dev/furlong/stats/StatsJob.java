@@ -83,7 +83,9 @@ public final class StatsJob {
     /** Replaces the profile's rows of a gold table, or the whole table when {@code profile} is null; returns the rows written. */
     private long write(String table, Dataset<Row> rows, StatsProfile profile) {
         String path = lake.gold(table);
-        var writer = rows.write().format("delta").mode("overwrite");
+        // mergeSchema: a table written before a statistic existed gains its column (null on the other profile's rows until
+        // that profile runs again).
+        var writer = rows.write().format("delta").mode("overwrite").option("mergeSchema", "true");
         if (profile != null) {
             // Stored by profile, a profile's rows are replaced by swapping its files, without reading the others'.
             writer = writer.partitionBy("profile");

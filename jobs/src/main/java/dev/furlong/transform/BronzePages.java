@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.posexplode_outer;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
@@ -83,7 +82,7 @@ public final class BronzePages {
 
     /** A race Furlong can key and date. */
     public static Column isValidRace() {
-        return text(col("r.race_id")).isNotNull().and(to_date(text(col("r.date"))).isNotNull());
+        return text(col("r.race_id")).isNotNull().and(Normalise.date(col("r.date")).isNotNull());
     }
 
     public static Dataset<Row> quarantinedRaces(Dataset<Row> races, PageSource source) {
@@ -110,7 +109,7 @@ public final class BronzePages {
      */
     public static Dataset<Row> runners(Dataset<Row> races) {
         return races.select(col("request_key"), col("fetched_at"), col("json_path").as("race_path"),
-                        text(col("r.race_id")).as("race_id"), to_date(text(col("r.date"))).as("race_date"),
+                        text(col("r.race_id")).as("race_id"), Normalise.date(col("r.date")).as("race_date"),
                         upper(text(col("r.region"))).as("region"),
                         col("r.runners.horse_id").as("ids"),
                         posexplode_outer(col("r.runners")).as(new String[]{"i", "u"}))

@@ -13,7 +13,6 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -86,7 +85,7 @@ public final class Entities {
                 nameWithoutRegion(col("h.name")).as("horse_name"),
                 regionOfName(col("h.name")).as("horse_region"),
                 Normalise.sexCode(coalesce(text(col("h.sex_code")), text(col("h.sex")))).as("sex_code"),
-                to_date(text(col("h.dob"))).as("dob"),
+                Normalise.date(col("h.dob")).as("dob"),
                 text(col("h.colour")).as("colour"),
                 coalesce(upper(text(col("h.colour_code"))), upper(text(col("h.colour")))).as("colour_code"),
                 text(col("h.breeder")).as("breeder"),
@@ -150,12 +149,26 @@ public final class Entities {
         return obs.repartition(col("k")).groupBy(values.toArray(Column[]::new)).agg(latest, seen);
     }
 
+    /**
+     * A lake-only column of the entity tables: when each attribute's value was observed ({@code fetched_at} of the answer that
+     * said it), so that a stored value competes with a new observation on its own age, not on its row's latest.
+     */
+    public static final String ATTRIBUTE_FETCHED_AT = "attribute_fetched_at";
+
+    private static String at(String attribute) {
+        return attribute + "__at";
+    }
+
     /** Stored rows of the table made observations again, so that new observations reduce together with them. */
     public static Dataset<Row> asObservations(Table table, Dataset<Row> stored) {
+        boolean perAttribute = List.of(stored.columns()).contains(ATTRIBUTE_FETCHED_AT);
         List<Column> cols = new ArrayList<>();
         cols.add(col(idColumn(table)).as("k"));
         table.attributes().forEach(a -> cols.add(col(columnName(table, a)).as(a)));
         cols.add(col("source_fetched_at").as("fetched_at"));
+        // A row stored before attributes carried their own time: its latest observation's time stands for each.
+        table.attributes().forEach(a -> cols.add((perAttribute ? coalesce(col(ATTRIBUTE_FETCHED_AT + "." + a), col("source_fetched_at"))
+                : col("source_fetched_at")).as(at(a))));
         if (table.seenDates()) {
             cols.add(col("first_seen_date"));
             cols.add(col("last_seen_date"));
@@ -164,11 +177,20 @@ public final class Entities {
     }
 
     /** Reduces observation-shaped rows (from {@link #rows} or {@link #asObservations}) to one row per key. */
-    public static Dataset<Row> reduce(Table table, Dataset<Row> obs) {
-        List<Column> aggs = new ArrayList<>();
+    public static Dataset<Row> reduce(Table table, Dataset<Row> observations) {
+        Dataset<Row> obs = observations;
         for (String a : table.attributes()) {
-            Column latest = a.equals("enriched_at") ? max(col(a)) : max_by(col(a), when(col(a).isNotNull(), struct(col("fetched_at"), col(a))));
+            if (!List.of(obs.columns()).contains(at(a))) {
+                obs = obs.withColumn(at(a), col("fetched_at"));
+            }
+        }
+        List<Column> aggs = new ArrayList<>();
+        List<Column> times = new ArrayList<>();
+        for (String a : table.attributes()) {
+            Column latest = a.equals("enriched_at") ? max(col(a)) : max_by(col(a), when(col(a).isNotNull(), struct(col(at(a)), col(a))));
             aggs.add(latest.as(columnName(table, a)));
+            aggs.add(max(when(col(a).isNotNull(), col(at(a)))).as(at(a)));
+            times.add(col(at(a)).as(a));
         }
         if (table.seenDates()) {
             aggs.add(min("first_seen_date").as("first_seen_date"));
@@ -176,7 +198,9 @@ public final class Entities {
         }
         aggs.add(max("fetched_at").as("source_fetched_at"));
         Dataset<Row> reduced = obs.groupBy(col("k").as(idColumn(table)))
-                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+                .withColumn(ATTRIBUTE_FETCHED_AT, struct(times.toArray(Column[]::new)))
+                .drop(table.attributes().stream().map(Entities::at).toArray(String[]::new));
         return table == HORSES ? reduced.withColumn("sex", Normalise.sexWord(col("sex_code"))) : reduced;
     }
 

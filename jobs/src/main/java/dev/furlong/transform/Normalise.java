@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -28,6 +29,14 @@ public final class Normalise {
         return when(t.isNull().or(t.isin("", "-", "–", "—")), lit(null).cast(DataTypes.StringType)).otherwise(t);
     }
 
+    /**
+     * A calendar date "2023-02-01"; null for anything else, "2023-02-30" and "0000-00-00" included. A try conversion: with ANSI
+     * mode on, {@code to_date} would throw and fail the whole run over one bad value.
+     */
+    public static Column date(Column c) {
+        return try_to_date(text(c));
+    }
+
     public static Column integer(Column c) {
         return text(c).try_cast(DataTypes.IntegerType);
     }
@@ -43,6 +52,11 @@ public final class Normalise {
     /** "Veraison (IRE)" → "Veraison". */
     public static Column nameWithoutRegion(Column c) {
         return text(regexp_replace(c, "\\s*\\([A-Z]{2,3}\\)\\s*$", ""));
+    }
+
+    /** A name to match on: "Fletcher's Flight (IRE)" → "fletchersflight"; null when nothing is left. */
+    public static Column nameKey(Column c) {
+        return text(regexp_replace(lower(nameWithoutRegion(c)), "[^a-z0-9]", ""));
     }
 
     /** "Veraison (IRE)" → "IRE"; null when the name carries no region. */
@@ -106,6 +120,17 @@ public final class Normalise {
     /** True when the SP carries a favourite marker: "7/2J", "EvensF", "5/2F", "9/4C". */
     public static Column isFavourite(Column sp) {
         return coalesce(trim(sp).rlike("[0-9s][FJC]$"), lit(false));
+    }
+
+    /** The favourite marker of an SP: "F" sole, "J" joint, "C" co-favourite; null for a horse that was not favourite. */
+    public static Column favouriteKind(Column sp) {
+        return text(regexp_extract(trim(sp), "[0-9s]([FJC])$", 1));
+    }
+
+    /** A count or number where the card prints "0" before it is known (draws and field sizes days ahead): "0" → null. */
+    public static Column positiveInteger(Column c) {
+        Column n = integer(c);
+        return when(n.gt(0), n);
     }
 
     /** The decimal SP: the API's {@code sp_dec} when usable, else computed from the fraction ("Evens" = 2.0). */

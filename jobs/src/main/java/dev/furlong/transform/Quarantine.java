@@ -1,7 +1,12 @@
 package dev.furlong.transform;
 
 import static dev.furlong.transform.Normalise.text;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -14,7 +19,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Records set aside with the reason: the source answer's request, the JSON path inside it, what kind of record it was, why it
+ * Records set aside with the reason (a runner without a key or a readable position is set aside whole; a field that cannot be
+ * read is set null and set aside alone): the source answer's request, the JSON path inside it, what kind of record it was, why it
  * could not be used, and the record itself. Nothing that cannot be parsed is dropped silently.
  */
 public final class Quarantine {
@@ -28,10 +34,34 @@ public final class Quarantine {
     public record Check(Column failed, Column reason) {
     }
 
-    /** A present value that does not parse: "draw 'x' is not a number". */
-    public static Check unparseable(String field, Column raw, Column parsed, String expected) {
-        return new Check(text(raw).isNotNull().and(parsed.isNull()),
-                concat(lit(field + " '"), raw, lit("' is not " + expected)));
+    /**
+     * One field of a record that may not be readable: {@code failed} when the value is present but does not parse. A bad field
+     * is set null and quarantined alone ({@link #fieldProblems}); its record is still used.
+     */
+    public record FieldCheck(String field, Column failed, Column reason, Column raw) {
+    }
+
+    /** A present value that does not parse: "btn 'dht' is not a number". */
+    public static FieldCheck unparseable(String field, Column raw, Column parsed, String expected) {
+        return new FieldCheck(field, text(raw).isNotNull().and(parsed.isNull()),
+                concat(lit(field + " '"), raw, lit("' is not " + expected)), raw);
+    }
+
+    /** The fields that failed their check, as an array of (field, reason, value), or null when every field reads. */
+    public static Column fieldProblems(List<FieldCheck> checks) {
+        Column failed = array_compact(array(checks.stream()
+                .map(c -> when(c.failed(), struct(lit(c.field()).as("field"), c.reason().as("reason"), c.raw().as("value"))))
+                .toArray(Column[]::new)));
+        return when(size(failed).gt(0), failed);
+    }
+
+    /** One quarantine row per bad field of the records: the record's path and the field's, the reason, the raw value. */
+    public static Dataset<Row> fieldRows(Dataset<Row> records, PageSource source) {
+        return records.where(col("field_problems").isNotNull())
+                .select(col("request_key"), col("json_path"), explode(col("field_problems")).as("f"))
+                .select(lit(source.endpoint()).as("source_endpoint"), col("request_key"),
+                        concat(col("json_path"), lit("."), col("f.field")).as("json_path"), lit("field").as("entity"),
+                        col("f.reason").as("reason"), col("f.value").as("record"));
     }
 
     public static Check missing(String field, Column raw) {

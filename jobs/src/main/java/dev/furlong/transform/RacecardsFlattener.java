@@ -12,14 +12,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
-import dev.furlong.transform.Quarantine.Check;
+import dev.furlong.transform.Quarantine.FieldCheck;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,7 +44,7 @@ public final class RacecardsFlattener {
                 text(col("r.prize")).as("prize_text"),
                 money(col("r.prize")).as("prize_amount"),
                 Normalise.currencyOfPrize(col("r.prize")).as("prize_currency"),
-                integer(col("r.field_size")).as("field_size"),
+                Normalise.positiveInteger(col("r.field_size")).as("field_size"),
                 lower(text(col("r.big_race"))).equalTo("true").as("is_big_race"),
                 text(col("r.race_status")).as("race_status"),
                 text(col("r.tip")).as("tip"),
@@ -57,16 +55,21 @@ public final class RacecardsFlattener {
         return races.select(columns.toArray(Column[]::new));
     }
 
-    /** Why a racecard runner cannot be used, or null. */
+    /** Why a racecard runner cannot be used, or null: its key. */
     public static Column problems() {
-        List<Check> checks = new ArrayList<>(Arrays.asList(BronzePages.keyChecks()));
+        return Quarantine.problems(BronzePages.keyChecks());
+    }
+
+    /** Every present value of a card runner that does not parse: set null, and quarantined as a field. */
+    public static Column fieldProblems() {
+        List<FieldCheck> checks = new ArrayList<>();
         for (String f : List.of("number", "draw", "age", "lbs", "ofr", "rpr", "ts", "last_run", "trainer_rtf")) {
             checks.add(Quarantine.unparseable(f, col("u." + f), integer(col("u." + f)), "a whole number"));
         }
-        checks.add(Quarantine.unparseable("dob", col("u.dob"), to_date(text(col("u.dob"))), "a date"));
+        checks.add(Quarantine.unparseable("dob", col("u.dob"), Normalise.date(col("u.dob")), "a date"));
         checks.add(Quarantine.unparseable("sex_code", coalesce(text(col("u.sex_code")), text(col("u.sex"))),
                 sexCode(coalesce(text(col("u.sex_code")), text(col("u.sex")))), "a sex"));
-        return Quarantine.problems(checks.toArray(Check[]::new));
+        return Quarantine.fieldProblems(checks);
     }
 
     /** Everything a card runner holds that {@code runners} does not model, kept as JSON. */
@@ -91,7 +94,7 @@ public final class RacecardsFlattener {
                 nameWithoutRegion(col("u.horse")).as("horse_name"),
                 coalesce(upper(text(col("u.region"))), regionOfName(col("u.horse"))).as("horse_region"),
                 integer(col("u.number")).as("number"),
-                integer(col("u.draw")).as("draw"),
+                Normalise.positiveInteger(col("u.draw")).as("draw"),
                 integer(col("u.age")).as("age"),
                 sex.as("sex_code"),
                 text(col("u.headgear")).as("headgear"),
@@ -108,7 +111,7 @@ public final class RacecardsFlattener {
                 text(col("u.dam_id")).as("dam_id"),
                 text(col("u.damsire_id")).as("damsire_id"),
                 text(col("u.colour")).as("colour"),
-                to_date(text(col("u.dob"))).as("dob"),
+                Normalise.date(col("u.dob")).as("dob"),
                 text(col("u.trainer_location")).as("trainer_location"),
                 text(col("u.headgear_run")).as("headgear_run"),
                 text(col("u.wind_surgery")).as("wind_surgery"),
@@ -133,6 +136,7 @@ public final class RacecardsFlattener {
                 col("u.odds").as("odds"),
                 col("request_key"), col("json_path"), col("fetched_at"), col("race_date"),
                 problems().as("problems"),
+                fieldProblems().as("field_problems"),
                 col("u"))
                 .withColumn("record", when(col("problems").isNotNull(), to_json(col("u")))) // only a quarantined record needs it
                 .drop("u");

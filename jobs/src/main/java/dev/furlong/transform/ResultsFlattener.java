@@ -17,15 +17,18 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import dev.furlong.transform.Quarantine.Check;
+import dev.furlong.transform.Quarantine.FieldCheck;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,16 +60,25 @@ public final class ResultsFlattener {
         return races.select(columns.toArray(Column[]::new));
     }
 
-    /** {@code race_results}: one row per race with a result. {@code runners} are the race's valid silver runner rows. */
+    /**
+     * {@code race_results}: one row per race with a result. {@code runners} are the race's valid silver runner rows. Every horse
+     * placed first is a winner ({@code winner_horse_ids}, by saddle-cloth number); in a dead heat {@code winner_horse_id} and
+     * {@code winner_sp_decimal} are the dead-heater's with the lowest number.
+     */
     public static Dataset<Row> raceResults(Dataset<Row> races, Dataset<Row> runners) {
+        Column winner = when(col("position").equalTo(1),
+                struct(coalesce(col("number"), lit(Integer.MAX_VALUE)).as("n"), col("horse_id"), col("sp_decimal")));
         Dataset<Row> perRace = runners.groupBy("race_id").agg(
-                min_by(col("horse_id"), when(col("position").equalTo(1), col("json_path"))).as("winner_horse_id"),
-                min_by(col("sp_decimal"), when(col("position").equalTo(1), col("json_path"))).as("winner_sp_decimal"),
-                count(lit(1)).cast("int").as("starters"),
-                count(col("position")).cast("int").as("finishers"));
+                        array_sort(collect_list(winner)).as("winners"),
+                        count(lit(1)).cast("int").as("starters"),
+                        count(col("position")).cast("int").as("finishers"))
+                .select(col("race_id"), col("winners").getField("horse_id").as("winner_horse_ids"),
+                        try_element_at(col("winners"), lit(1)).getField("horse_id").as("winner_horse_id"),
+                        try_element_at(col("winners"), lit(1)).getField("sp_decimal").as("winner_sp_decimal"),
+                        size(col("winners")).gt(1).as("is_dead_heat"), col("starters"), col("finishers"));
         return races.select(
                         text(col("r.race_id")).as("race_id"),
-                        to_date(text(col("r.date"))).as("race_date"),
+                        Normalise.date(col("r.date")).as("race_date"),
                         text(col("r.course_id")).as("course_id"),
                         text(col("r.winning_time_detail")).as("winning_time_text"),
                         longTimeSeconds(col("r.winning_time_detail")).as("winning_time_seconds"),
@@ -83,14 +95,24 @@ public final class ResultsFlattener {
                 .join(perRace, "race_id", "left")
                 .withColumn("starters", coalesce(col("starters"), lit(0)))
                 .withColumn("finishers", coalesce(col("finishers"), lit(0)))
-                .select("race_id", "race_date", "course_id", "winner_horse_id", "winner_sp_decimal", "starters", "finishers",
-                        "winning_time_text", "winning_time_seconds", "going", "non_runners_text", "comments", "tote_win",
-                        "tote_place", "tote_exacta", "tote_csf", "tote_tricast", "tote_trifecta", "settled_at");
+                .withColumn("is_dead_heat", coalesce(col("is_dead_heat"), lit(false)))
+                .select("race_id", "race_date", "course_id", "winner_horse_id", "winner_sp_decimal", "winner_horse_ids",
+                        "is_dead_heat", "starters", "finishers", "winning_time_text", "winning_time_seconds", "going",
+                        "non_runners_text", "comments", "tote_win", "tote_place", "tote_exacta", "tote_csf", "tote_tricast",
+                        "tote_trifecta", "settled_at");
     }
 
-    /** Why a result runner cannot be used, or null: its key, and every present value that does not parse. */
+    /** Why a result runner cannot be used, or null: its key or its position. */
     public static Column problems() {
         List<Check> checks = new ArrayList<>(Arrays.asList(BronzePages.keyChecks()));
+        checks.add(new Check(Normalise.isKnownPosition(col("u.position")).unary_$bang(),
+                concat(lit("unknown position code '"), col("u.position"), lit("'"))));
+        return Quarantine.problems(checks.toArray(Check[]::new));
+    }
+
+    /** Every present value of a result runner that does not parse: set null, and quarantined as a field. */
+    public static Column fieldProblems() {
+        List<FieldCheck> checks = new ArrayList<>();
         for (String f : List.of("number", "draw", "age", "weight_lbs", "or", "rpr", "tsr", "jockey_claim_lbs")) {
             checks.add(Quarantine.unparseable(f, col("u." + f), integer(col("u." + f)), "a whole number"));
         }
@@ -101,9 +123,7 @@ public final class ResultsFlattener {
         checks.add(Quarantine.unparseable("sp", col("u.sp"), spDecimal(col("u.sp"), lit(null)), "a starting price"));
         checks.add(Quarantine.unparseable("time", col("u.time"), clockSeconds(col("u.time")), "a time"));
         checks.add(Quarantine.unparseable("weight", col("u.weight"), Normalise.stoneLbs(col("u.weight")), "stones-pounds"));
-        checks.add(new Check(Normalise.isKnownPosition(col("u.position")).unary_$bang(),
-                concat(lit("unknown position code '"), col("u.position"), lit("'"))));
-        return Quarantine.problems(checks.toArray(Check[]::new));
+        return Quarantine.fieldProblems(checks);
     }
 
     /**
@@ -136,6 +156,7 @@ public final class ResultsFlattener {
                 text(col("u.sire_id")).as("sire_id"),
                 text(col("u.dam_id")).as("dam_id"),
                 text(col("u.damsire_id")).as("damsire_id"),
+                text(col("u.silk_url")).as("silk_url"),
                 when(position.rlike("^[0-9]+$"), position.try_cast("int")).as("position"),
                 position.as("position_code"),
                 decimal(col("u.btn")).as("beaten_lengths"),
@@ -143,6 +164,7 @@ public final class ResultsFlattener {
                 spFractional(col("u.sp")).as("sp_fractional"),
                 spDecimal(col("u.sp"), col("u.sp_dec")).as("sp_decimal"),
                 isFavourite(col("u.sp")).as("is_favourite"),
+                Normalise.favouriteKind(col("u.sp")).as("favourite_kind"),
                 text(col("u.time")).as("finishing_time_text"),
                 clockSeconds(col("u.time")).as("finishing_time_seconds"),
                 prize.as("prize_won"),
@@ -160,6 +182,7 @@ public final class ResultsFlattener {
                 regionOfName(col("u.damsire")).as("damsire_region"),
                 col("request_key"), col("json_path"), col("fetched_at"), col("race_date"),
                 problems().as("problems"),
+                fieldProblems().as("field_problems"),
                 col("u"))
                 .withColumn("record", when(col("problems").isNotNull(), to_json(col("u")))) // only a quarantined record needs it
                 .drop("u");

@@ -6,10 +6,13 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +47,24 @@ public final class SourceMerge {
 
     static final List<String> RUNNER_SHARED = List.of("horse_name", "horse_region", "number", "draw", "age", "sex_code",
             "headgear", "weight_lbs", "official_rating", "jockey_id", "jockey_name", "jockey_claim_lbs", "trainer_id",
-            "trainer_name", "owner_id", "owner_name", "sire_id", "dam_id", "damsire_id");
+            "trainer_name", "owner_id", "owner_name", "sire_id", "dam_id", "damsire_id", "silk_url");
+
+    /**
+     * Shared columns that are names (DATA-MODEL.md, rule 2's exception): the later answer's wins, with the id column it names
+     * (null for the horse and course: the row's key or the race's own). A name follows the later answer only while both sources
+     * name the same id, so a name never lands beside another person's id.
+     */
+    static final java.util.Map<String, String> RUNNER_NAMES = java.util.Map.of("horse_name", "", "jockey_name", "jockey_id",
+            "trainer_name", "trainer_id", "owner_name", "owner_id");
+    static final java.util.Map<String, String> RACE_NAMES = java.util.Map.of("course_name", "course_id", "race_name", "");
+
+    /** Shared columns the card fills first: the silk is the card's image, the result's only where there is no card. */
+    static final List<String> CARD_FIRST = List.of("silk_url");
     static final List<String> RUNNER_CARD = List.of("colour", "dob", "trainer_location", "headgear_run", "wind_surgery",
-            "wind_surgery_run", "form", "last_run_days", "trainer_rtf", "spotlight", "pre_race_comment", "silk_url",
+            "wind_surgery_run", "form", "last_run_days", "trainer_rtf", "spotlight", "pre_race_comment",
             "pre_race_rpr", "pre_race_topspeed", "past_results_flags", "racecard_extras");
     static final List<String> RUNNER_RESULT = List.of("position", "position_code", "beaten_lengths", "overall_beaten_lengths",
-            "sp_fractional", "sp_decimal", "is_favourite", "finishing_time_text", "finishing_time_seconds", "prize_won",
+            "sp_fractional", "sp_decimal", "is_favourite", "favourite_kind", "finishing_time_text", "finishing_time_seconds", "prize_won",
             "prize_currency", "race_rpr", "race_topspeed", "in_running_comment", "weight_st_lbs", "bsp");
 
     private SourceMerge() {
@@ -62,7 +77,7 @@ public final class SourceMerge {
     static List<Column> sharedRaceColumns(String offLocal, String raceClass, String sexRestriction, String distance, Column yards) {
         return new ArrayList<>(List.of(
                 text(col("r.race_id")).as("race_id"),
-                to_date(text(col("r.date"))).as("race_date"),
+                Normalise.date(col("r.date")).as("race_date"),
                 text(col("r.course_id")).as("course_id"),
                 Normalise.courseName(col("r.course")).as("course_name"),
                 upper(text(col("r.region"))).as("region"),
@@ -89,12 +104,31 @@ public final class SourceMerge {
         return trunc(raceDate, "month");
     }
 
+    /**
+     * A shared column of the joined sides {@code res} and {@code card}: the result's value when it has one, else the card's; a
+     * name ({@code nameOf} not null) is the later answer's when both sides name the same id ({@code nameOf} empty: the row's
+     * own); the silk is the card's first.
+     */
+    private static Column shared(String c, String nameOf) {
+        Column res = col("res." + c);
+        Column card = col("card." + c);
+        if (CARD_FIRST.contains(c)) {
+            return coalesce(card, res);
+        }
+        if (nameOf == null) {
+            return coalesce(res, card);
+        }
+        Column sameId = nameOf.isEmpty() ? lit(true)
+                : col("res." + nameOf).isNull().or(col("card." + nameOf).isNull()).or(col("res." + nameOf).equalTo(col("card." + nameOf)));
+        return when(sameId.and(col("card.fetched_at").gt(col("res.fetched_at"))), coalesce(card, res)).otherwise(coalesce(res, card));
+    }
+
     /** Silver {@code races} from the result side and the card side (either may be empty for a race). */
     public static Dataset<Row> races(Dataset<Row> result, Dataset<Row> card) {
         Column on = col("res.race_id").equalTo(col("card.race_id"));
         List<Column> out = new ArrayList<>();
         out.add(coalesce(col("res.race_id"), col("card.race_id")).as("race_id"));
-        RACE_SHARED.forEach(c -> out.add(coalesce(col("res." + c), col("card." + c)).as(c)));
+        RACE_SHARED.forEach(c -> out.add(shared(c, RACE_NAMES.get(c)).as(c)));
         RACE_CARD.forEach(c -> out.add(col("card." + c).as(c)));
         RACE_RESULT.forEach(c -> out.add(col("res." + c).as(c)));
         out.add(coalesce(col("res.is_abandoned"), lit(false)).or(coalesce(col("card.is_abandoned"), lit(false))).as("is_abandoned"));
@@ -104,29 +138,53 @@ public final class SourceMerge {
     }
 
     /**
-     * Silver {@code runners}; each side carries its {@code race_date}, for {@link #RACE_MONTH}. {@code racesWithResult} holds the
-     * ids of the races that have a result, and {@code quarantinedInResult} the (race_id, horse_id) of the runner records results
-     * gave that were quarantined: a horse declared on the card of a race with a result, but in none of its result records, did
-     * not run. Both are small and looked up on the card side before the one join by key, so the wide rows are shuffled once.
+     * Silver {@code runners}; each side carries its {@code race_date}, for {@link #RACE_MONTH}, and its {@code fetched_at}.
+     * {@code resultRaces} holds the id and {@code non_runners_text} of every race with a result, and {@code quarantinedInResult}
+     * the (race_id, horse_id) of the runner records results gave that were quarantined. A horse declared on the card is a
+     * non-runner when the result names it among the non-runners (matched by name within the race; the reason kept), or when the
+     * race has a result that does not hold it. Both lookups are small and made on the card side before the one join by key,
+     * so the wide rows are shuffled once.
      */
     public static Dataset<Row> runners(Dataset<Row> result, Dataset<Row> card, Dataset<Row> quarantinedInResult,
-                                       Dataset<Row> racesWithResult) {
-        Dataset<Row> withResult = racesWithResult.select(col("race_id"), lit(true).as("race_has_result")).distinct();
+                                       Dataset<Row> resultRaces) {
+        Dataset<Row> withResult = resultRaces.select(col("race_id"), lit(true).as("race_has_result")).distinct();
         Dataset<Row> inResult = quarantinedInResult.select(col("race_id"), col("horse_id"), lit(true).as("in_result")).distinct();
+        Dataset<Row> named = namedNonRunners(resultRaces);
         Dataset<Row> cardSide = card
+                .withColumn("name_key", Normalise.nameKey(col("horse_name")))
                 .join(broadcast(withResult), CollectionConverters.asScala(RACE_KEYS).toSeq(), "left")
-                .join(broadcast(inResult), CollectionConverters.asScala(RUNNER_KEYS).toSeq(), "left");
+                .join(broadcast(inResult), CollectionConverters.asScala(RUNNER_KEYS).toSeq(), "left")
+                .join(broadcast(named), CollectionConverters.asScala(List.of("race_id", "name_key")).toSeq(), "left");
         Column on = col("res.race_id").equalTo(col("card.race_id")).and(col("res.horse_id").equalTo(col("card.horse_id")));
         List<Column> out = new ArrayList<>();
         out.add(coalesce(col("res.race_id"), col("card.race_id")).as("race_id"));
         out.add(coalesce(col("res.horse_id"), col("card.horse_id")).as("horse_id"));
-        RUNNER_SHARED.forEach(c -> out.add(coalesce(col("res." + c), col("card." + c)).as(c)));
+        RUNNER_SHARED.forEach(c -> out.add(shared(c, RUNNER_NAMES.get(c)).as(c)));
         RUNNER_CARD.forEach(c -> out.add(col("card." + c).as(c)));
         RUNNER_RESULT.forEach(c -> out.add(col("res." + c).as(c)));
         out.add(raceMonth(coalesce(col("res.race_date"), col("card.race_date"))).as(RACE_MONTH));
-        // A row with a result record ran; a card-only row did not when its race has a result that does not name the horse.
-        out.add(col("res.race_id").isNull().and(coalesce(col("card.race_has_result"), lit(false)))
-                .and(coalesce(col("card.in_result"), lit(false)).unary_$bang()).as("is_non_runner"));
+        // A row with a result record ran; a card-only row did not when the result names it a non-runner, or when its race has
+        // a result that does not hold it (and did not set it aside as unreadable).
+        Column namedNonRunner = col("card.named_non_runner").isNotNull();
+        Column nonRunner = col("res.race_id").isNull().and(namedNonRunner.or(coalesce(col("card.race_has_result"), lit(false))
+                .and(coalesce(col("card.in_result"), lit(false)).unary_$bang())));
+        out.add(nonRunner.as("is_non_runner"));
+        out.add(when(col("res.race_id").isNull(), col("card.non_runner_reason")).as("non_runner_reason"));
         return result.as("res").join(cardSide.as("card"), on, "full_outer").select(out.toArray(Column[]::new));
+    }
+
+    /**
+     * The horses a result's {@code non_runners} text names, per race: "Fletcher's Flight (self certificate, colic), Harb
+     * (unsuitable ground)" → (fletchersflight, "self certificate, colic"), (harb, "unsuitable ground"). Commas inside the
+     * brackets do not split. Columns race_id, name_key, named_non_runner, non_runner_reason.
+     */
+    static Dataset<Row> namedNonRunners(Dataset<Row> resultRaces) {
+        String item = "^\\s*(.*?)\\s*(?:\\(([^()]*)\\))?\\s*$";
+        return resultRaces.where(col("non_runners_text").isNotNull())
+                .select(col("race_id"), explode(split(col("non_runners_text"), ",\\s*(?![^()]*\\))")).as("item"))
+                .select(col("race_id"), Normalise.nameKey(regexp_extract(col("item"), item, 1)).as("name_key"),
+                        lit(true).as("named_non_runner"), Normalise.text(regexp_extract(col("item"), item, 2)).as("non_runner_reason"))
+                .where(col("name_key").isNotNull())
+                .dropDuplicates("race_id", "name_key");
     }
 }

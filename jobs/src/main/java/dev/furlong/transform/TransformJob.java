@@ -150,7 +150,7 @@ public final class TransformJob {
                 spark.conf().set(SHUFFLE_PARTITIONS, Math.min(SMALL_RUN_PARTITIONS, Integer.parseInt(configuredPartitions)));
             }
             try {
-                TransformReport report = new Run(raceAnswers, horseAnswers, bronze, endpoints,
+                TransformReport report = new Run(raceAnswers, raceDates, horseAnswers, bronze, endpoints,
                         answers + " answers read, " + found).execute();
                 if (report.invariantHolds()) {
                     log.record(todo, runId, version);
@@ -167,6 +167,7 @@ public final class TransformJob {
     /** One run over a chosen set of answers; keeps its cached intermediate results and releases them at the end. */
     private final class Run {
         private final Dataset<Row> raceAnswers;
+        private final Set<LocalDate> raceDates;
         private final Dataset<Row> horseAnswers;
         private final Dataset<Row> bronze;
         private final Set<String> endpoints;
@@ -176,8 +177,10 @@ public final class TransformJob {
         private final Map<PageSource, Dataset<Row>> races = new EnumMap<>(PageSource.class);
         private final Map<PageSource, Dataset<Row>> runnerRows = new EnumMap<>(PageSource.class);
 
-        Run(Dataset<Row> raceAnswers, Dataset<Row> horseAnswers, Dataset<Row> bronze, Set<String> endpoints, String read) {
+        Run(Dataset<Row> raceAnswers, Set<LocalDate> raceDates, Dataset<Row> horseAnswers, Dataset<Row> bronze,
+            Set<String> endpoints, String read) {
             this.read = read;
+            this.raceDates = raceDates;
             this.raceAnswers = raceAnswers;
             this.horseAnswers = horseAnswers;
             this.bronze = bronze;
@@ -216,20 +219,26 @@ public final class TransformJob {
                         .unionByName(Entities.observationsOfRunners(validCards))
                         .unionByName(Entities.observationsOfHorseDetails(horseAnswers)));
 
+                // A race's rows are rebuilt from the latest answers of each source, so they replace what silver held for the
+                // race dates read: a correction's nulls land, and a runner or race the answers no longer hold is deleted.
+                Dataset<Row> silverRaces = keep(byMonth(SourceMerge.races(ResultsFlattener.races(resultRaces),
+                        RacecardsFlattener.races(cardRaces))));
+                Dataset<Row> scope = keep(racesOfDates(silverRaces));
                 // The tables do not depend on one another: written side by side, most of a small write is waiting on Delta.
                 List<Future<TableCounts>> written = new ArrayList<>();
-                written.add(writers.submit(() -> upsert("races", byMonth(SourceMerge.races(ResultsFlattener.races(resultRaces),
-                        RacecardsFlattener.races(cardRaces))), SourceMerge.RACE_KEYS, accounting.racesQuarantined, accounting.racesOutside)));
+                written.add(writers.submit(() -> replace("races", silverRaces, SourceMerge.RACE_KEYS, scope,
+                        accounting.racesQuarantined, accounting.racesOutside)));
                 Dataset<Row> quarantinedInResult = runnerRows.get(PageSource.RESULTS)
                         .where(col("problems").isNotNull().and(col("horse_id").isNotNull())).select("race_id", "horse_id");
-                Dataset<Row> silverRunners = SourceMerge.runners(
+                Dataset<Row> silverRunners = EachWay.withPlacedEw(SourceMerge.runners(
                         validResults.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_RESULT)),
                         validCards.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_CARD)),
-                        quarantinedInResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id")));
-                written.add(writers.submit(() -> upsert("runners", silverRunners, SourceMerge.RUNNER_KEYS,
+                        quarantinedInResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id"),
+                                Normalise.text(col("r.non_runners")).as("non_runners_text"))), silverRaces);
+                written.add(writers.submit(() -> replace("runners", silverRunners, SourceMerge.RUNNER_KEYS, scope,
                         accounting.runnersQuarantined(), accounting.runnersOutside())));
-                written.add(writers.submit(() -> upsert("race_results", byMonth(ResultsFlattener.raceResults(resultRaces, validResults)),
-                        SourceMerge.RACE_KEYS, 0, accounting.racesOutside)));
+                written.add(writers.submit(() -> replace("race_results", byMonth(ResultsFlattener.raceResults(resultRaces, validResults)),
+                        SourceMerge.RACE_KEYS, scope, 0, accounting.racesOutside)));
                 for (Entities.Table table : Entities.ALL) {
                     written.add(writers.submit(() -> upsertEntities(table, observations)));
                 }
@@ -255,7 +264,8 @@ public final class TransformJob {
                 boolean holds = accounting.balances() && landed == expected;
                 String detail = accounting.describe() + (landed == expected ? ""
                         : "; but only " + landed + " of the " + expected + " runner rows are readable in silver")
-                        + "; " + done(quarantined) + " records quarantined in all";
+                        + "; " + done(quarantined) + " records quarantined in all (" + accounting.fieldsQuarantined
+                        + " of them single fields of runners in silver)";
                 return new TransformReport(read, counts, accounting.runnersInBronze(), holds, detail);
             } finally {
                 writers.shutdownNow();
@@ -281,8 +291,10 @@ public final class TransformJob {
                         sum(when(invalid, 1L).otherwise(0L)),
                         sum(when(outside, 1L).otherwise(0L))).head();
                 Row r = runnerRows.get(s).agg(sum(when(col("problems").isNull(), 1L).otherwise(0L)),
-                        sum(when(col("problems").isNotNull(), 1L).otherwise(0L))).head();
+                        sum(when(col("problems").isNotNull(), 1L).otherwise(0L)),
+                        sum(when(col("problems").isNull(), coalesce(size(col("field_problems")), lit(0))).otherwise(0))).head();
                 a.add(s, new long[]{longOf(c, 0), longOf(c, 1), longOf(c, 2), longOf(r, 0), longOf(r, 1)});
+                a.fieldsQuarantined += longOf(r, 2);
                 a.racesQuarantined += longOf(c, 3);
                 a.racesOutside += longOf(c, 4);
             }
@@ -304,7 +316,7 @@ public final class TransformJob {
             if (table == Entities.SIRES || table == Entities.DAMS || table == Entities.DAMSIRES) {
                 rows = rows.withColumn("horse_id", lit(null).cast(DataTypes.StringType));
             }
-            return upsert(table.name(), rows, List.of(id), 0, 0, "source_fetched_at");
+            return upsert(table.name(), rows, List.of(id), 0, 0, "source_fetched_at", Entities.ATTRIBUTE_FETCHED_AT);
         }
 
         private void linkParentsToHorses() {
@@ -345,11 +357,34 @@ public final class TransformJob {
                 Dataset<Row> part = BronzePages.unparseablePages(pages.get(s), s)
                         .unionByName(BronzePages.quarantinedRaces(races.get(s), s))
                         .unionByName(Quarantine.rows(runnerRows.get(s).where(col("problems").isNotNull()), s, "runner",
-                                col("problems"), col("record")));
+                                col("problems"), col("record")))
+                        .unionByName(Quarantine.fieldRows(valid(s), s));
                 q = q == null ? part : q.unionByName(part);
             }
             Dataset<Row> rows = q.withColumn("run_id", lit(runId)).withColumn("quarantined_at", current_timestamp());
             return DeltaTables.upsert(spark, lake.quarantine(), rows, Quarantine.KEYS, List.of("run_id", "quarantined_at")).rows();
+        }
+
+        /**
+         * The races ({@code race_id}, {@code race_month}) whose rows this run rebuilds: those it built, and those silver holds for
+         * the race dates it read (a race its answers no longer hold is deleted). Read before any table is written.
+         */
+        private Dataset<Row> racesOfDates(Dataset<Row> builtRaces) {
+            Dataset<Row> built = builtRaces.select("race_id", SourceMerge.RACE_MONTH);
+            if (!DeltaTables.exists(spark, lake.silver("races"))) {
+                return built;
+            }
+            Dataset<Row> stored = spark.read().format("delta").load(lake.silver("races"))
+                    .where(col("race_date").isin(raceDates.stream().map(Date::valueOf).toArray()))
+                    .select("race_id", SourceMerge.RACE_MONTH);
+            return built.union(stored).distinct();
+        }
+
+        private TableCounts replace(String table, Dataset<Row> rows, List<String> keys, Dataset<Row> scope, long quarantined,
+                                    long outside) {
+            DeltaTables.Replaced r = DeltaTables.replace(spark, lake.silver(table), rows.withColumn("updated_at", current_timestamp()),
+                    keys, scope, "race_id", List.of("updated_at"), SourceMerge.RACE_MONTH);
+            return new TableCounts(table, r.rows(), r.inserted(), r.updated(), r.deleted(), quarantined, outside);
         }
 
         private TableCounts upsert(String table, Dataset<Row> rows, List<String> keys, long quarantined, long outside,
@@ -359,7 +394,7 @@ public final class TransformJob {
             boolean byMonth = List.of(rows.columns()).contains(SourceMerge.RACE_MONTH);
             DeltaTables.Upserted u = DeltaTables.upsert(spark, lake.silver(table), rows.withColumn("updated_at", current_timestamp()),
                     keys, ignore, byMonth ? new String[]{SourceMerge.RACE_MONTH} : new String[0]);
-            return new TableCounts(table, u.rows(), u.inserted(), u.updated(), quarantined, outside);
+            return new TableCounts(table, u.rows(), u.inserted(), u.updated(), 0, quarantined, outside);
         }
     }
 
@@ -390,7 +425,7 @@ public final class TransformJob {
     }
 
     private static Column[] columns(List<String> a, List<String> b) {
-        return Stream.of(SourceMerge.RUNNER_KEYS, List.of("race_date"), a, b).flatMap(List::stream).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return Stream.of(SourceMerge.RUNNER_KEYS, List.of("race_date", "fetched_at"), a, b).flatMap(List::stream).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 
     private static long longOf(Row r, int i) {
@@ -402,6 +437,8 @@ public final class TransformJob {
         private final Map<PageSource, long[]> bySource = new EnumMap<>(PageSource.class); // in, invalid race, outside, valid, quarantined
         long racesQuarantined;
         long racesOutside;
+        /** Fields of usable runner records that could not be read: set null, each quarantined alone. */
+        long fieldsQuarantined;
 
         void add(PageSource s, long[] c) {
             bySource.put(s, c);

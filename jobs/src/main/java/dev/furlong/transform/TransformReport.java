@@ -15,11 +15,11 @@ public record TransformReport(String answersRead, List<TableCounts> tables, long
     }
 
     public String render() {
-        StringBuilder s = new StringBuilder(answersRead).append('\n').append(String.format("%-15s %9s %9s %9s %9s %11s %8s%n", "table", "rows in", "inserted",
-                "updated", "unchanged", "quarantined", "outside"));
+        StringBuilder s = new StringBuilder(answersRead).append('\n').append(String.format("%-15s %9s %9s %9s %9s %9s %11s %8s%n", "table", "rows in",
+                "inserted", "updated", "deleted", "unchanged", "quarantined", "outside"));
         for (TableCounts t : tables) {
-            s.append(String.format("%-15s %9d %9d %9d %9d %11d %8d%n", t.table(), t.rowsIn(), t.inserted(), t.updated(),
-                    t.unchanged(), t.quarantined(), t.outsideRegions()));
+            s.append(String.format("%-15s %9d %9d %9d %9d %9d %11d %8d%n", t.table(), t.rowsIn(), t.inserted(), t.updated(),
+                    t.deleted(), t.unchanged(), t.quarantined(), t.outsideRegions()));
         }
         s.append(invariantHolds ? "invariant holds: " : "INVARIANT BROKEN: ").append(invariantDetail).append('\n');
         return s.toString();

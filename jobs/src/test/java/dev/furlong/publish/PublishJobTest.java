@@ -114,7 +114,7 @@ class PublishJobTest {
         assertEquals(3, TestPostgres.scalar(db, "SELECT count(*) FROM publish_feed.ra_mst_regions"));
     }
 
-    private static final String ENTITY_STATISTICS = "entity_type STRING, entity_id STRING, runs INT, wins INT, places INT, "
+    private static final String ENTITY_STATISTICS = "entity_type STRING, entity_id STRING, runs INT, wins INT, places INT, ew_places INT, "
             + "win_pct DOUBLE, place_pct DOUBLE, runs_with_sp INT, profit_loss_1u DOUBLE, ae_index DOUBLE, last_run_date DATE, "
             + "last_win_date DATE, runs_14d INT, wins_14d INT, runs_30d INT, wins_30d INT, horses INT, progeny INT, "
             + "best_distance_group STRING, best_going_group STRING, stats_as_of DATE";
@@ -133,9 +133,9 @@ class PublishJobTest {
                 + "('jky_2', 'B Rider', DATE'2026-11-02', DATE'2026-11-19', TIMESTAMP'2026-11-21 00:00:00', TIMESTAMP'2026-11-21 00:00:00') "
                 + "AS t(id, name, first_seen_date, last_seen_date, source_fetched_at, updated_at)");
         spark.sql("CREATE TABLE delta.`" + lake.gold("entity_statistics") + "` (" + ENTITY_STATISTICS + ") USING delta");
-        spark.sql("INSERT INTO delta.`" + lake.gold("entity_statistics") + "` VALUES ('jockey', 'jky_1', 12, 3, 5, 25.0, 41.67, "
+        spark.sql("INSERT INTO delta.`" + lake.gold("entity_statistics") + "` VALUES ('jockey', 'jky_1', 12, 3, 5, 4, 25.0, 41.67, "
                 + "11, -2.455, 0.8764, DATE'2026-11-20', DATE'2026-11-18', 4, 1, 9, 2, NULL, NULL, NULL, NULL, DATE'2026-11-28'), "
-                + "('sire', 'sir_9', 30, 4, 9, 13.33, 30.0, 28, 5.5, 1.1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 7, 'mile', 'good', "
+                + "('sire', 'sir_9', 30, 4, 9, 6, 13.33, 30.0, 28, 5.5, 1.1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 7, 'mile', 'good', "
                 + "DATE'2026-11-28')");
         String runnerStatistics = lake.gold("runner_statistics");
         spark.sql("CREATE TABLE delta.`" + runnerStatistics + "` USING delta AS SELECT * FROM VALUES "

@@ -124,6 +124,9 @@ class StatisticsTest {
                 "sire sir_2 15 7 13 46.67 86.67 15 4.50 1.254 null null null null null null null 2 mile null 2026-10-31",
                 "trainer trn_1 9 4 7 44.44 77.78 8 0.00 1.379 2026-10-28 2026-10-25 3 1 8 3 null null null null 2026-10-31",
                 "trainer trn_2 15 7 13 46.67 86.67 15 4.50 1.254 2026-10-28 2026-10-20 7 2 14 7 null null null null 2026-10-31");
+        // Each-way places, on the fixture's terms (two places): jky_1 finished 1, 2, 3, 1, PU, 1, 1, 1, 2, UR, 1, 4.
+        assertRows(gold(spark, lake, "entity_statistics").where("entity_type = 'jockey'"), "entity_id places ew_places",
+                "jky_1 9 8", "jky_2 11 10");
         assertEquals(List.of(Timestamp.from(AT)), gold(spark, lake, "runner_statistics").select("calculated_at").distinct()
                 .as(org.apache.spark.sql.Encoders.TIMESTAMP()).collectAsList());
 
@@ -140,7 +143,10 @@ class StatisticsTest {
         Dataset<Row> rows = runnerStatistics(spark, dir.resolve("lake"), StatsFixture.RACES, StatsFixture.RUNNERS);
         assertEquals(27, rows.count(), "every runner, declared and non-runners included");
         // hrs_a's first run: nothing before it, so every count is 0, not unknown (the table's columns are NOT NULL).
-        assertRows(rows.where("race_id = 'rac_1' AND horse_id = 'hrs_a'"), "prior_runs prior_wins prior_places", "0 0 0");
+        assertRows(rows.where("race_id = 'rac_1' AND horse_id = 'hrs_a'"), "prior_runs prior_wins prior_places prior_ew_places",
+                "0 0 0 0");
+        // hrs_a before rac_8 finished 1, 2, 3, 1, PU, 1: five places (top three), four within the fixture's two each-way places.
+        assertRows(rows.where("race_id = 'rac_8' AND horse_id = 'hrs_a'"), "prior_runs prior_places prior_ew_places", "6 5 4");
         // hrs_b in rac_7 at 15:30 on 10-15 (its second race that day): jky_1 rode hrs_a at 14:00 that day, which counts;
         // rac_1 at 14:00 on 10-01 is more than 14 days before the off. jky_1's runs in between: rac_2, 3, 4, 5, 6; wins rac_4
         // and rac_6. hrs_b's own run at 14:00 counts too.
@@ -152,6 +158,23 @@ class StatisticsTest {
         // A first run has no history.
         assertRows(rows.where("race_id = 'rac_1'"), "horse_id prior_runs prior_win_pct days_since_last_run last_3_positions "
                 + "best_race_rpr_prior prior_prize_gbp", "hrs_a 0 null null null null 0.00", "hrs_b 0 null null null null 0.00");
+    }
+
+    @Test
+    void aRaceWithAnUnknownOffNeitherCountsItsDayNorCountsForIt(@TempDir Path dir) {
+        SparkSession spark = SparkTestSession.get();
+        List<String> races = StatsFixture.RACES.stream()
+                .map(r -> r.replace("TIMESTAMP'2026-10-15 14:00:00'", "CAST(NULL AS TIMESTAMP)")).toList(); // rac_6's off unknown
+        Dataset<Row> rows = runnerStatistics(spark, dir.resolve("lake"), races, StatsFixture.RUNNERS);
+        // hrs_b in rac_7 (15:30 on 10-15): its own run in rac_6 that day no longer counts, nor does jky_1's on hrs_a there.
+        // Before: runs rac_1, 2, 4 (last: rac_4, won, 5 days ago); jky_1 in the 14 days: rac_2, 3, 4, 5, one win (rac_4).
+        assertRows(rows.where("race_id = 'rac_7' AND horse_id = 'hrs_b'"),
+                "prior_runs days_since_last_run last_position_code jockey_runs_14d jockey_wins_14d", "3 5 1 4 1");
+        // hrs_a in rac_6 itself: nothing of 10-15 counts, everything before does (rac_1 to rac_5).
+        assertRows(rows.where("race_id = 'rac_6' AND horse_id = 'hrs_a'"), "prior_runs prior_wins", "5 2");
+        // A later day counts rac_6 as usual: hrs_a before rac_8 ran rac_1 to rac_6 and won rac_1, rac_4 and rac_6.
+        assertRows(rows.where("race_id = 'rac_8' AND horse_id = 'hrs_a'"), "prior_runs prior_wins last_position_code", "6 3 1");
+        assertEquals(27, rows.count(), "the copy that carries rac_6's runs to later days is not a row of its own");
     }
 
     @Test

@@ -111,7 +111,10 @@ final class StatsFixture {
         spark.sql("CREATE OR REPLACE TABLE delta.`" + lake.silver("runners") + "` USING delta AS SELECT race_id, horse_id, "
                 + "jockey_id, trainer_id, owner_id, sire_id, dam_id, damsire_id, position_code, CAST(position AS INT) AS position, "
                 + "is_non_runner, CAST(sp_decimal AS DOUBLE) AS sp_decimal, CAST(finishing_time_seconds AS DOUBLE) AS "
-                + "finishing_time_seconds, prize_won, prize_currency, CAST(race_rpr AS INT) AS race_rpr FROM VALUES "
+                + "finishing_time_seconds, prize_won, prize_currency, CAST(race_rpr AS INT) AS race_rpr, "
+                // As if every race had six starters (2 each-way places); silver works placed_ew out from the whole field.
+                + "CASE WHEN position_code IS NULL OR is_non_runner THEN NULL ELSE coalesce(position <= 2, false) END AS placed_ew "
+                + "FROM VALUES "
                 + String.join(", ", runners) + " AS t(race_id, horse_id, jockey_id, trainer_id, owner_id, sire_id, dam_id, "
                 + "damsire_id, position_code, position, is_non_runner, sp_decimal, finishing_time_seconds, prize_won, "
                 + "prize_currency, race_rpr)");

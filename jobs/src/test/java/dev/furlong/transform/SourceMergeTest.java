@@ -35,7 +35,8 @@ class SourceMergeTest {
         for (int i = 0; i < raceHorseName.length; i += 3) {
             rows.add(RowFactory.create(raceHorseName[i], raceHorseName[i + 1], raceHorseName[i + 2]));
         }
-        Dataset<Row> d = spark.createDataFrame(rows, schema).withColumn("race_date", lit(java.sql.Date.valueOf(DAY)));
+        Dataset<Row> d = spark.createDataFrame(rows, schema).withColumn("race_date", lit(java.sql.Date.valueOf(DAY)))
+                .withColumn("fetched_at", lit(java.sql.Timestamp.valueOf("2025-10-13 20:00:00")));
         for (String c : Stream.concat(SourceMerge.RUNNER_SHARED.stream(), own.stream()).toList()) {
             if (!Arrays.asList(d.columns()).contains(c)) {
                 d = d.withColumn(c, lit(null).cast(DataTypes.StringType));
@@ -55,7 +56,8 @@ class SourceMergeTest {
                 "rac_2", "hrs_4", "Delta"); // its race has no result yet: not a non-runner
         Dataset<Row> quarantinedInResult = spark.createDataFrame(List.of(RowFactory.create("rac_1", "hrs_3")),
                 new StructType().add("race_id", DataTypes.StringType).add("horse_id", DataTypes.StringType));
-        Dataset<Row> racesWithResult = spark.createDataset(List.of("rac_1"), Encoders.STRING()).toDF("race_id");
+        Dataset<Row> racesWithResult = spark.createDataset(List.of("rac_1"), Encoders.STRING()).toDF("race_id")
+                .withColumn("non_runners_text", lit(null).cast(DataTypes.StringType));
 
         Map<String, String> merged = SourceMerge.runners(result, card, quarantinedInResult, racesWithResult)
                 .select(col("horse_id"), col("horse_name"), col("is_non_runner"), col(SourceMerge.RACE_MONTH)).collectAsList()

@@ -178,16 +178,18 @@ class TransformJobTest {
         assertEquals(true, race.getAs("has_result"));
         assertEquals(301.46, (double) race.getAs("winning_time_seconds"), 1e-9);
 
-        // The broken day: exactly the three bad runners are quarantined, each with its reason, and the good one lands.
-        assertEquals(3, counts(second, "runners").quarantined());
-        assertTrue(second.invariantDetail().contains("results: 6 runner records = 3 in silver + 3 quarantined + 0 outside regions"),
+        // The broken day: the two runners without a key or a readable position are quarantined, each with its reason; the
+        // unreadable age costs only the field (set null, quarantined alone), and the good runner lands.
+        assertEquals(2, counts(second, "runners").quarantined());
+        assertTrue(second.invariantDetail().contains("results: 6 runner records = 4 in silver + 2 quarantined + 0 outside regions"),
                 second.invariantDetail());
         assertEquals("Good", runner(cardFirst, "hrs_5").getAs("horse_name"));
+        assertNull(runner(cardFirst, "hrs_6").getAs("age"));
         Set<String> reasons = spark.read().format("delta").load(cardFirst.quarantine()).collectAsList().stream()
-                .map(r -> r.getAs("json_path") + " " + r.getAs("reason")).collect(Collectors.toSet());
-        assertEquals(Set.of("$.results[0].runners[1] age '{\"years\":5}' is not a whole number",
-                "$.results[0].runners[2] no horse_id",
-                "$.results[0].runners[3] unknown position code 'ZZ'"), reasons);
+                .map(r -> r.getAs("entity") + " " + r.getAs("json_path") + " " + r.getAs("reason")).collect(Collectors.toSet());
+        assertEquals(Set.of("field $.results[0].runners[1].age age '{\"years\":5}' is not a whole number",
+                "runner $.results[0].runners[2] no horse_id",
+                "runner $.results[0].runners[3] unknown position code 'ZZ'"), reasons);
 
         // Nothing new: nothing is read and no silver table moves.
         long racesVersion = DeltaTables.version(spark, cardFirst.silver("races"));
@@ -199,7 +201,7 @@ class TransformJobTest {
         Instant goodUpdated = runner(cardFirst, "hrs_5").getAs("updated_at");
         land(cardFirst, "results", DAY, CORRECTED, CORRECTED_AT);
         TransformReport corrected = transform(cardFirst);
-        assertEquals(new TableCounts("runners", 3, 0, 1, 0, 0), counts(corrected, "runners"));
+        assertEquals(new TableCounts("runners", 3, 0, 1, 0, 0, 0), counts(corrected, "runners"));
         assertEquals(141, (int) runner(cardFirst, "hrs_1").getAs("race_rpr"));
         assertEquals(118, (int) runner(cardFirst, "hrs_1").getAs("race_topspeed"));
         assertEquals(135, (int) runner(cardFirst, "hrs_1").getAs("pre_race_rpr"));
