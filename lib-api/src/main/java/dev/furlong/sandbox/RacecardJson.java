@@ -27,9 +27,14 @@ final class RacecardJson {
         this.world = world;
     }
 
-    ObjectNode racecard(SimRace race) {
+    /**
+     * The card as served on {@code today}. Two days ahead or more it still lists horses scratched before the day, and it has no
+     * draw or field size yet: both are sent as the placeholder "0".
+     */
+    ObjectNode racecard(SimRace race, LocalDate today) {
         Rng r = Rng.of(world.seed(), SALT_CARD, race.raceId().hashCode());
-        List<SimRunner> declared = race.declared();
+        List<SimRunner> declared = race.declaredOn(today);
+        boolean early = today.isBefore(race.date().minusDays(1));
         String currency = race.course().regionCode().equals("IRE") ? "€" : "£";
         String winnerPrize = race.runners().isEmpty() || race.runners().get(0).prize().isEmpty() ? ""
                 : currency + String.format(Locale.UK, "%,d", Math.round(Double.parseDouble(race.runners().get(0).prize())));
@@ -38,9 +43,9 @@ final class RacecardJson {
         o.put("race_id", race.raceId())
                 .put("course", race.course().allWeather() ? race.course().name() + " (AW)" : race.course().name())
                 .put("course_id", race.course().id())
-                .put("date", race.date().toString())
+                .put("date", race.dateText())
                 .put("off_time", hour + ":" + String.format("%02d", race.off().getMinute()))
-                .put("off_dt", SandboxJson.OFF_DT.format(race.off()))
+                .put("off_dt", race.offKnown() ? SandboxJson.OFF_DT.format(race.off()) : "")
                 .put("race_name", race.raceName())
                 .put("distance_round", SandboxJson.distanceText(Math.round(race.distanceYards() / 220f) * 220))
                 .put("distance", SandboxJson.distanceText(race.distanceYards()))
@@ -53,7 +58,7 @@ final class RacecardJson {
                 .put("age_band", race.ageBand())
                 .put("rating_band", race.ratingBand())
                 .put("prize", winnerPrize)
-                .put("field_size", Integer.toString(declared.size()))
+                .put("field_size", early ? "0" : Integer.toString(declared.size()))
                 .put("going_detailed", race.surface().equals("AW") ? "" : race.going() + (r.chance(0.3) ? " (Good in places)" : ""))
                 .put("rail_movements", r.chance(0.2) ? "Rail movements added 12yds to race distance" : "")
                 .put("stalls", race.type().equals("Flat") ? r.pick(List.of("Inside", "Centre", "Outside")) : "")
@@ -63,7 +68,7 @@ final class RacecardJson {
                 .put("jumps", race.jumps());
         ArrayNode runners = o.putArray("runners");
         for (SimRunner runner : declared) {
-            runners.add(runner(race, runner));
+            runners.add(runner(race, runner, early));
         }
         o.put("big_race", !race.pattern().isEmpty())
                 .put("is_abandoned", false)
@@ -73,7 +78,7 @@ final class RacecardJson {
         return o;
     }
 
-    private ObjectNode runner(SimRace race, SimRunner u) {
+    private ObjectNode runner(SimRace race, SimRunner u, boolean early) {
         SimHorse h = u.horse();
         Rng r = Rng.of(world.seed(), SALT_CARD, race.raceId().hashCode(), h.number());
         String sexCode = h.sexCodeAt(u.age());
@@ -119,7 +124,7 @@ final class RacecardJson {
         o.putArray("stable_tour");
         o.putArray("medical");
         o.put("number", u.number())
-                .put("draw", u.draw())
+                .put("draw", early && !u.draw().isEmpty() ? "0" : u.draw())
                 .put("headgear", u.headgear())
                 .put("headgear_run", u.headgear().isEmpty() ? "" : Integer.toString(r.between(1, 3)))
                 .put("wind_surgery", "")

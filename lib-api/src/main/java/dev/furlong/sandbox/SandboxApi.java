@@ -146,14 +146,15 @@ final class SandboxApi {
                 }
             }
         }
-        return Answer.json(SandboxJson.page("results", page(races, skip, limit).stream().map(SandboxJson::result).toList(),
+        return Answer.json(SandboxJson.page("results", page(races, skip, limit).stream()
+                .map(r -> SandboxJson.result(r, config.textDistances())).toList(),
                 races.size(), limit, skip, echo(query)));
     }
 
     private Answer result(String raceId) {
         Optional<SimRace> race = world.raceById(raceId)
                 .filter(r -> r.date().isBefore(config.today()) && !r.date().isBefore(earliestResult()));
-        return race.map(r -> Answer.json(SandboxJson.result(served(r)))).orElse(NOT_FOUND);
+        return race.map(r -> Answer.json(SandboxJson.result(served(r), config.textDistances()))).orElse(NOT_FOUND);
     }
 
     private Answer racecards(List<Map.Entry<String, String>> query) {
@@ -167,13 +168,13 @@ final class SandboxApi {
         Set<String> regions = values(query, "region_codes").stream().map(String::toUpperCase).collect(Collectors.toSet());
         Set<String> courses = Set.copyOf(values(query, "course_ids"));
         List<SimRace> races = world.racesOn(date).stream().filter(r -> matches(r, regions, courses)).toList();
-        return Answer.json(SandboxJson.page("racecards", page(races, skip, limit).stream().map(cards::racecard).toList(),
+        return Answer.json(SandboxJson.page("racecards", page(races, skip, limit).stream().map(r -> cards.racecard(r, config.today())).toList(),
                 races.size(), limit, skip, echo(query)));
     }
 
     private Answer racecard(String raceId) {
         return world.raceById(raceId).filter(r -> inRacecardWindow(r.date()))
-                .map(r -> Answer.json(cards.racecard(r))).orElse(NOT_FOUND);
+                .map(r -> Answer.json(cards.racecard(r, config.today()))).orElse(NOT_FOUND);
     }
 
     /** Some horses have no detailed profile: {@code /pro} says 404 for them while {@code /standard} still answers. */

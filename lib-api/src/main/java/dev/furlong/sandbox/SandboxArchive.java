@@ -39,7 +39,7 @@ public final class SandboxArchive {
     public String racecards(LocalDate date) {
         List<ObjectNode> items = new ArrayList<>();
         for (SimRace race : world.racesOn(date)) {
-            items.add(cards.racecard(race));
+            items.add(cards.racecard(race, today));
         }
         return page("racecards", items, date);
     }

@@ -9,10 +9,12 @@ import java.util.Map;
 /**
  * How a sandbox behaves: its world's seed, the credentials it accepts, whether the account has the historical-results add-on
  * (results from 1988 instead of the last 365 days), the date it treats as today, whether it enforces the API's rate limits
- * and serves results that are corrected after the day (both on by default, like the real API), and faults to inject.
+ * and serves results that are corrected after the day (both on by default, like the real API), and faults to inject
+ * (failed requests per endpoint, and beaten distances as words).
  */
 public record SandboxConfig(long seed, String username, String password, boolean historicalResults, LocalDate today,
-                            boolean rateLimits, EdgeLimit edgeLimit, boolean corrections, Map<Endpoint, Faults> faults) {
+                            boolean rateLimits, EdgeLimit edgeLimit, boolean corrections, Map<Endpoint, Faults> faults,
+                            boolean textDistances) {
 
     public static final long DEFAULT_SEED = 20150101L;
     public static final String DEFAULT_USER = "sandbox";
@@ -50,46 +52,54 @@ public record SandboxConfig(long seed, String username, String password, boolean
 
     /** The real API's behaviour: rate limits and the edge limit on, corrections on, no faults. */
     public static SandboxConfig defaults(LocalDate today) {
-        return new SandboxConfig(DEFAULT_SEED, DEFAULT_USER, DEFAULT_PASSWORD, false, today, true, EdgeLimit.REAL, true, Map.of());
+        return new SandboxConfig(DEFAULT_SEED, DEFAULT_USER, DEFAULT_PASSWORD, false, today, true, EdgeLimit.REAL, true, Map.of(), false);
     }
 
     public SandboxConfig withSeed(long newSeed) {
-        return new SandboxConfig(newSeed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, faults);
+        return new SandboxConfig(newSeed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, faults, textDistances);
     }
 
     public SandboxConfig withCredentials(String user, String pass) {
-        return new SandboxConfig(seed, user, pass, historicalResults, today, rateLimits, edgeLimit, corrections, faults);
+        return new SandboxConfig(seed, user, pass, historicalResults, today, rateLimits, edgeLimit, corrections, faults, textDistances);
     }
 
     public SandboxConfig withHistoricalResults(boolean on) {
-        return new SandboxConfig(seed, username, password, on, today, rateLimits, edgeLimit, corrections, faults);
+        return new SandboxConfig(seed, username, password, on, today, rateLimits, edgeLimit, corrections, faults, textDistances);
     }
 
     /** Switches the per-endpoint limits and the edge limit on or off (off for benchmarks). */
     public SandboxConfig withRateLimits(boolean on) {
-        return new SandboxConfig(seed, username, password, historicalResults, today, on, on ? EdgeLimit.REAL : null, corrections, faults);
+        return new SandboxConfig(seed, username, password, historicalResults, today, on, on ? EdgeLimit.REAL : null, corrections, faults, textDistances);
     }
 
     public SandboxConfig withEdgeLimit(EdgeLimit limit) {
-        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, limit, corrections, faults);
+        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, limit, corrections, faults, textDistances);
     }
 
     public SandboxConfig withCorrections(boolean on) {
-        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, on, faults);
+        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, on, faults, textDistances);
     }
 
     public SandboxConfig withFaults(Endpoint endpoint, Faults f) {
         Map<Endpoint, Faults> all = new EnumMap<>(Endpoint.class);
         all.putAll(faults);
         all.put(endpoint, f);
-        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, all);
+        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, all, textDistances);
+    }
+
+    /**
+     * An injected fault of the real feed: beaten distances sent as words ("nk", "hd", "dht") instead of lengths, which a
+     * reader must set aside field by field without losing the run.
+     */
+    public SandboxConfig withTextDistances(boolean on) {
+        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, faults, on);
     }
 
     @Override
     public String toString() {
         return "SandboxConfig[seed=" + seed + ", user=" + username + ", password=****, historicalResults=" + historicalResults
                 + ", today=" + today + ", rateLimits=" + rateLimits + ", edgeLimit=" + edgeLimit + ", corrections=" + corrections
-                + ", faults=" + faults + "]";
+                + ", faults=" + faults + ", textDistances=" + textDistances + "]";
     }
 
     public Faults faultsFor(Endpoint endpoint) {

@@ -56,15 +56,39 @@ final class SandboxJson {
     }
 
     static ObjectNode result(SimRace race) {
+        return result(race, false);
+    }
+
+    /**
+     * A beaten distance as sent: the lengths, or, with the text-distances fault, the words the real feed sometimes sends
+     * instead: "dht" for a dead-heater, "nk" for half a length or less.
+     */
+    static String btnText(SimRunner r, int index, boolean textDistances) {
+        if (!textDistances) {
+            return r.btn();
+        }
+        if (index > 0 && r.position().equals("1")) {
+            return "dht";
+        }
+        try {
+            double lengths = Double.parseDouble(r.btn());
+            return lengths > 0 && lengths <= 0.5 ? "nk" : r.btn();
+        } catch (NumberFormatException e) {
+            return r.btn();
+        }
+    }
+
+    /** A result as {@code /v1/results} sends it; {@code textDistances} injects beaten distances as words. */
+    static ObjectNode result(SimRace race, boolean textDistances) {
         ObjectNode o = JSON.createObjectNode();
         int hour = race.off().getHour() % 12 == 0 ? 12 : race.off().getHour() % 12;
         o.put("race_id", race.raceId())
-                .put("date", race.date().toString())
+                .put("date", race.dateText())
                 .put("region", race.course().regionCode())
                 .put("course", race.course().displayName())
                 .put("course_id", race.course().id())
                 .put("off", hour + ":" + String.format("%02d", race.off().getMinute()))
-                .put("off_dt", OFF_DT.format(race.off()))
+                .put("off_dt", race.offKnown() ? OFF_DT.format(race.off()) : "")
                 .put("race_name", race.raceName())
                 .put("type", race.type())
                 .put("class", race.raceClass())
@@ -80,7 +104,8 @@ final class SandboxJson {
                 .put("surface", race.surface())
                 .put("jumps", race.jumps());
         ArrayNode runners = o.putArray("runners");
-        for (SimRunner r : race.runners()) {
+        for (int i = 0; i < race.runners().size(); i++) {
+            SimRunner r = race.runners().get(i);
             runners.addObject()
                     .put("horse_id", r.horse().id())
                     .put("horse", r.horse().displayName())
@@ -89,7 +114,7 @@ final class SandboxJson {
                     .put("number", r.number())
                     .put("position", r.position())
                     .put("draw", r.draw())
-                    .put("btn", r.btn())
+                    .put("btn", btnText(r, i, textDistances))
                     .put("ovr_btn", r.ovrBtn())
                     .put("age", Integer.toString(r.age()))
                     .put("sex", r.horse().sexCodeAt(r.age()))

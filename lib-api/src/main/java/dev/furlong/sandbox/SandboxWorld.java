@@ -273,7 +273,10 @@ public final class SandboxWorld {
             reasons.add(entries.get(i).horse().name() + " (" + r.pick(List.of("self certificate, coughing", "vet certificate, lame",
                     "going", "self certificate, colic", "not eating up", "vet certificate, bruised foot")) + ")");
         }
-        String nonRunnersText = String.join(", ", reasons);
+        // A second non-runner is, one race in three, scratched days before: on the early cards only, not named by the result.
+        List<SimRunner> scratched = nonRunners.size() == 2 && Math.floorMod(raceId.hashCode(), 3) == 0
+                ? List.of(nonRunners.remove(1)) : List.of();
+        String nonRunnersText = String.join(", ", reasons.subList(0, nonRunners.size()));
         boolean stewardsEnquiry = result.size() > 2 && r.chance(0.02);
 
         String currency = ire ? "€" : "£";
@@ -301,7 +304,7 @@ public final class SandboxWorld {
 
         return new SimRace(raceId, date, course, off, raceName, type, raceClass, pattern, ratingBand, ageBand, sexRestriction,
                 yards, going, surface, jumps, List.copyOf(result), List.copyOf(nonRunners), detail, "", nonRunnersText, toteWin,
-                String.join(" ", places), exacta, csf, tricast, trifecta, stewardsEnquiry);
+                String.join(" ", places), exacta, csf, tricast, trifecta, stewardsEnquiry, scratched);
     }
 
     private record Entry(SimHorse horse, int age, double form) {
@@ -451,7 +454,8 @@ public final class SandboxWorld {
         if (ran) {
             spText = sp[i].equals("1/1") ? "Evens" : sp[i];
             if (spDec[i] == shortest) {
-                spText += favourites > 1 ? "J" : "F";
+                // Two sharing favouritism are joint favourites, three or more co-favourites.
+                spText += favourites > 2 ? "C" : favourites > 1 ? "J" : "F";
             }
             spDecText = String.format(Locale.ROOT, "%.2f", spDec[i]);
         }

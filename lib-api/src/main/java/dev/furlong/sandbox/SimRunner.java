@@ -16,6 +16,13 @@ public record SimRunner(SimHorse horse, int age, String number, String draw, Str
                 ownerName, sire, dam, damsire, comment);
     }
 
+    /** This runner disqualified by the stewards: no place, distance or prize. */
+    SimRunner disqualified() {
+        return new SimRunner(horse, age, number, draw, "DSQ", "-", "-", sp, spDec, weight, weightLbs, headgear, time,
+                officialRating, rpr, tsr, "", jockeyId, jockeyName, jockeyClaim, trainerId, trainerName, ownerId, ownerName, sire,
+                dam, damsire, comment);
+    }
+
     /** This runner given another's place (position, distances and prize) after a stewards' enquiry. */
     SimRunner placed(String newPosition, SimRunner from) {
         return new SimRunner(horse, age, number, draw, newPosition, from.btn, from.ovrBtn, sp, spDec, weight, weightLbs, headgear,

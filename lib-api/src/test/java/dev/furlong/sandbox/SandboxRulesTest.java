@@ -1,6 +1,7 @@
 package dev.furlong.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,7 +75,7 @@ class SandboxRulesTest {
         LocalDate day = LocalDate.of(2026, 11, 1);
         SimRace enquiry = null;
         for (LocalDate d = day; enquiry == null; d = d.plusDays(1)) {
-            enquiry = world.racesOn(d).stream().filter(SimRace::stewardsEnquiry).findFirst().orElse(null);
+            enquiry = world.racesOn(d).stream().filter(r -> r.stewardsEnquiry() && !r.disqualification()).findFirst().orElse(null);
         }
         LocalDate raced = enquiry.date();
         SimRace nextDay = enquiry.asServedOn(raced.plusDays(1));
@@ -97,6 +98,49 @@ class SandboxRulesTest {
             second = c.result(enquiry.raceId()).body();
         }
         assertNotEquals(first, second);
+    }
+
+    @Test
+    void aDisqualifiedWinnerIsListedLastAndTheOthersMoveUp() {
+        SandboxWorld world = new SandboxWorld(SandboxConfig.DEFAULT_SEED);
+        SimRace dsq = null;
+        for (LocalDate d = LocalDate.of(2026, 11, 1); dsq == null; d = d.plusDays(1)) {
+            dsq = world.racesOn(d).stream().filter(r -> r.disqualification() && r.runners().size() > 3
+                    && r.runners().get(1).position().equals("2") && r.runners().get(2).position().equals("3")).findFirst().orElse(null);
+        }
+        SimRace before = dsq.asServedOn(dsq.date().plusDays(1));
+        SimRace after = dsq.asServedOn(dsq.date().plusDays(2));
+        SimRace later = dsq.asServedOn(dsq.date().plusDays(3));
+        assertEquals(before.runners().get(1).horse(), after.runners().get(0).horse(), "the second is promoted");
+        assertEquals("1", after.runners().get(0).position());
+        assertEquals(before.runners().get(0).prize(), after.runners().get(0).prize(), "with the winner's prize");
+        assertEquals("2", after.runners().get(1).position());
+        SimRunner last = after.runners().get(after.runners().size() - 1);
+        assertEquals(before.runners().get(0).horse(), last.horse());
+        assertEquals("DSQ", last.position());
+        assertEquals("", last.prize());
+        assertEquals("–", later.runners().get(0).rpr(), "the promoted winner's rating is withdrawn on the third day");
+        assertEquals(after.runners().get(0).tsr(), later.runners().get(0).tsr());
+    }
+
+    @Test
+    void cardsDaysAheadHaveNoDrawsAndStillListScratchedHorses() {
+        SandboxWorld world = new SandboxWorld(SandboxConfig.DEFAULT_SEED);
+        SimRace race = null;
+        for (LocalDate d = LocalDate.of(2026, 11, 1); race == null; d = d.plusDays(1)) {
+            race = world.racesOn(d).stream().filter(r -> !r.scratched().isEmpty() && r.type().equals("Flat")).findFirst().orElse(null);
+        }
+        SimRace found = race;
+        RacecardJson cards = new RacecardJson(world);
+        var early = cards.racecard(race, race.date().minusDays(3));
+        var onTheDay = cards.racecard(race, race.date());
+        assertEquals(race.declared().size() + 1, early.get("runners").size());
+        assertEquals("0", early.get("field_size").asText());
+        assertEquals("0", early.get("runners").get(0).get("draw").asText());
+        assertEquals(race.declared().size(), onTheDay.get("runners").size());
+        assertEquals(Integer.toString(race.declared().size()), onTheDay.get("field_size").asText());
+        assertTrue(onTheDay.get("runners").findValuesAsText("horse_id").stream().noneMatch(id -> id.equals(found.scratched().get(0).horse().id())));
+        assertFalse(race.nonRunnersText().contains(race.scratched().get(0).horse().name()), "the result does not name it");
     }
 
     @Test
