@@ -34,6 +34,9 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--no-corrections", description = "Serve every result final from the start (no next-day ratings or stewards' changes).")
     boolean noCorrections;
 
+    @Option(names = "--text-distances", description = "Inject a fault of the real feed: some beaten distances sent as words (\"nk\", \"dht\").")
+    boolean textDistances;
+
     @Override
     public Integer call() throws Exception {
         var settings = common.settings();
@@ -44,7 +47,8 @@ final class SandboxCommand implements Callable<Integer> {
             throw new InvalidSettingException("--user and --password must not be empty");
         }
         SandboxConfig config = SandboxConfig.defaults(settings.today()).withSeed(seed).withCredentials(user, password)
-                .withHistoricalResults(settings.historicalResults()).withRateLimits(!noRateLimits).withCorrections(!noCorrections);
+                .withHistoricalResults(settings.historicalResults()).withRateLimits(!noRateLimits).withCorrections(!noCorrections)
+                .withTextDistances(textDistances);
         try (SandboxServer server = SandboxServer.start(config, port)) {
             System.out.println("sandbox of The Racing API at " + server.baseUrl() + " (seed " + seed + ", today " + settings.today()
                     + ", results " + (settings.historicalResults() ? "from 1988" : "for the last 365 days")

@@ -316,7 +316,8 @@ public final class TransformJob {
             if (table == Entities.SIRES || table == Entities.DAMS || table == Entities.DAMSIRES) {
                 rows = rows.withColumn("horse_id", lit(null).cast(DataTypes.StringType));
             }
-            return upsert(table.name(), rows, List.of(id), 0, 0, "source_fetched_at", Entities.ATTRIBUTE_FETCHED_AT);
+            // An attribute's time moving on is a change: the stored value was confirmed later, and must beat older answers.
+            return upsert(table.name(), rows, List.of(id), 0, 0, "source_fetched_at");
         }
 
         private void linkParentsToHorses() {

@@ -48,18 +48,22 @@ class StatisticsInPostgresTest {
               SELECT u.race_id, u.horse_id, u.jockey_id, u.trainer_id, u.owner_id, u.sire_id, u.position, u.position_code,
                      CASE WHEN u.sp_decimal > 0 THEN u.sp_decimal END AS sp, u.prize_won, u.prize_currency,
                      u.finishing_time_seconds, r.race_date, r.course_id, r.distance_yards,
-                     coalesce(r.off_time, r.race_date::timestamp AT TIME ZONE 'UTC') AS off,
+                     coalesce(r.off_time, (r.race_date + 1)::timestamp AT TIME ZONE 'UTC' - interval '1 second') AS told_at,
                      CASE WHEN r.race_type = 'flat' THEN 'flat' WHEN r.race_type IN ('hurdle', 'chase', 'nh_flat') THEN 'jumps' END
                        AS code,
                      CASE WHEN u.position = 1 THEN 1 ELSE 0 END AS win, CASE WHEN u.position <= 3 THEN 1 ELSE 0 END AS place,
-                     count(*) FILTER (WHERE u.position = 1) OVER (PARTITION BY u.race_id) AS winners
+                     count(*) FILTER (WHERE u.position = 1) OVER (PARTITION BY u.race_id) AS winners,
+                     CASE WHEN u.position <= CASE WHEN count(*) OVER (PARTITION BY u.race_id) < 5 THEN 0
+                                                  WHEN count(*) OVER (PARTITION BY u.race_id) < 8 THEN 2
+                                                  WHEN r.is_handicap AND count(*) OVER (PARTITION BY u.race_id) >= 16 THEN 4
+                                                  ELSE 3 END THEN 1 ELSE 0 END AS ew_place
               FROM ra_runners u JOIN ra_races r USING (race_id)
               WHERE u.position_code IS NOT NULL AND NOT u.is_non_runner AND r.race_date <= DATE '%s')
             """.formatted(AS_OF);
 
     /** The metrics of a group of runs, as RunMetrics defines them. */
     static final String METRICS = """
-            count(*) AS runs, sum(win) AS wins, sum(place) AS places, round(100.0 * sum(win) / count(*), 2) AS win_pct,
+            count(*) AS runs, sum(win) AS wins, sum(place) AS places, sum(ew_place) AS ew_places, round(100.0 * sum(win) / count(*), 2) AS win_pct,
             round(100.0 * sum(place) / count(*), 2) AS place_pct, count(sp) AS runs_with_sp,
             round(sum(CASE WHEN win = 1 THEN sp / winners ELSE 0 END - 1) FILTER (WHERE sp IS NOT NULL), 2) AS profit_loss_1u,
             round(sum(win) FILTER (WHERE sp IS NOT NULL) / nullif(sum(1 / sp), 0), 3) AS ae_index
@@ -87,8 +91,8 @@ class StatisticsInPostgresTest {
         assertTrue(report.written().get("runner_statistics").rows() > 10_000, report.render());
 
         String asOf = "DATE '" + AS_OF + "'";
-        assertAgree(db, "ra_mst_jockeys", List.of("id"), "runs, wins, places, win_pct, place_pct, runs_with_sp, profit_loss_1u, "
-                        + "ae_index, last_run_date, last_win_date, runs_14d, wins_14d, runs_30d, wins_30d",
+        assertAgree(db, "ra_mst_jockeys", List.of("id"), "runs, wins, places, ew_places, win_pct, place_pct, runs_with_sp, "
+                        + "profit_loss_1u, ae_index, last_run_date, last_win_date, runs_14d, wins_14d, runs_30d, wins_30d",
                 RUNS + "SELECT jockey_id AS id, " + METRICS + ", max(race_date) AS last_run_date, "
                         + "max(race_date) FILTER (WHERE win = 1) AS last_win_date, "
                         + "count(*) FILTER (WHERE race_date > " + asOf + " - 14) AS runs_14d, "
@@ -104,8 +108,8 @@ class StatisticsInPostgresTest {
                         + "ae_index",
                 RUNS + "SELECT sire_id AS id, count(DISTINCT horse_id) AS progeny, " + METRICS
                         + "FROM runs WHERE sire_id IN (%s) GROUP BY sire_id");
-        assertAgree(db, "ra_entity_combinations", List.of("entity1_id", "entity2_id"), "runs, wins, places, win_pct, place_pct, "
-                        + "runs_with_sp, profit_loss_1u, ae_index, first_date, last_date",
+        assertAgree(db, "ra_entity_combinations", List.of("entity1_id", "entity2_id"), "runs, wins, places, ew_places, win_pct, "
+                        + "place_pct, runs_with_sp, profit_loss_1u, ae_index, first_date, last_date",
                 RUNS + "SELECT jockey_id AS entity1_id, trainer_id AS entity2_id, " + METRICS + ", min(race_date) AS first_date, "
                         + "max(race_date) AS last_date FROM runs WHERE (jockey_id, trainer_id) IN (%s) GROUP BY 1, 2");
         assertAgree(db, "ra_performance_by_venue", List.of("entity_id", "course_id", "code"), "runs, wins, places, win_pct, "
@@ -118,22 +122,24 @@ class StatisticsInPostgresTest {
                         + ", min(finishing_time_seconds) AS best_time_seconds, "
                         + "round(avg(finishing_time_seconds), 2) AS avg_time_seconds "
                         + "FROM runs WHERE (horse_id, code, (2 * distance_yards + 220) / 440) IN (%s) GROUP BY 1, 2, 3");
-        // A runner's record before the off: only runs of races that went off strictly earlier.
-        String prior = "FROM runs p WHERE p.horse_id = x.horse_id AND p.off < x.off";
-        String fortnight = "p.off < x.off AND p.off >= x.off - interval '14 days'";
+        // A runner's record before the off: only runs of races that went off strictly earlier. A race whose off is unknown is
+        // asked about at its day's start and tells at the day's end, so no race of its day counts for it nor it for them.
+        String prior = "FROM runs p WHERE p.horse_id = x.horse_id AND p.told_at < x.asked_at";
+        String fortnight = "p.told_at < x.asked_at AND p.told_at >= x.asked_at - interval '14 days'";
         assertAgree(db, "ra_runner_statistics", List.of("race_id", "horse_id"), "prior_runs, prior_wins, prior_places, "
-                        + "prior_prize_gbp, days_since_last_run, last_3_positions, prior_runs_365d, course_runs, course_wins, "
+                        + "prior_ew_places, prior_prize_gbp, days_since_last_run, last_3_positions, prior_runs_365d, course_runs, course_wins, "
                         + "jockey_horse_runs, trainer_runs_14d, trainer_wins_14d, jockey_runs_14d, avg_sp_decimal_prior",
                 RUNS + """
                         SELECT x.race_id, x.horse_id,
                           (SELECT count(*) %1$s) AS prior_runs,
                           (SELECT coalesce(sum(win), 0) %1$s) AS prior_wins,
                           (SELECT coalesce(sum(place), 0) %1$s) AS prior_places,
+                          (SELECT coalesce(sum(ew_place), 0) %1$s) AS prior_ew_places,
                           (SELECT coalesce(sum(prize_won) FILTER (WHERE prize_currency = 'GBP'), 0) %1$s) AS prior_prize_gbp,
                           x.race_date - (SELECT max(race_date) %1$s) AS days_since_last_run,
-                          (SELECT string_agg(position_code, '-' ORDER BY off DESC)
-                             FROM (SELECT position_code, off %1$s ORDER BY off DESC LIMIT 3) last3) AS last_3_positions,
-                          (SELECT count(*) %1$s AND p.off >= x.off - interval '365 days') AS prior_runs_365d,
+                          (SELECT string_agg(position_code, '-' ORDER BY told_at DESC)
+                             FROM (SELECT position_code, told_at %1$s ORDER BY told_at DESC LIMIT 3) last3) AS last_3_positions,
+                          (SELECT count(*) %1$s AND p.told_at >= x.asked_at - interval '365 days') AS prior_runs_365d,
                           (SELECT count(*) %1$s AND p.course_id = x.course_id) AS course_runs,
                           (SELECT coalesce(sum(win), 0) %1$s AND p.course_id = x.course_id) AS course_wins,
                           (SELECT count(*) %1$s AND p.jockey_id = x.jockey_id) AS jockey_horse_runs,
@@ -142,7 +148,7 @@ class StatisticsInPostgresTest {
                           (SELECT count(*) FROM runs p WHERE p.jockey_id = x.jockey_id AND %2$s) AS jockey_runs_14d,
                           (SELECT round(avg(sp), 2) %1$s) AS avg_sp_decimal_prior
                         FROM (SELECT u.race_id, u.horse_id, u.jockey_id, u.trainer_id, r.race_date, r.course_id,
-                                     coalesce(r.off_time, r.race_date::timestamp AT TIME ZONE 'UTC') AS off
+                                     coalesce(r.off_time, r.race_date::timestamp AT TIME ZONE 'UTC') AS asked_at
                               FROM ra_runners u JOIN ra_races r USING (race_id)) x
                         WHERE (x.race_id, x.horse_id) IN (%%s)
                         """.formatted(prior, fortnight));

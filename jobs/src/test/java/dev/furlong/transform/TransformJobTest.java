@@ -115,7 +115,8 @@ class TransformJobTest {
 
     /** A table's rows without the bookkeeping columns: when the row changed, and the fetch time of its latest observation. */
     private static Set<String> content(Lake lake, String table) {
-        Dataset<Row> rows = SparkTestSession.get().read().format("delta").load(lake.silver(table)).drop("updated_at", "source_fetched_at");
+        Dataset<Row> rows = SparkTestSession.get().read().format("delta").load(lake.silver(table)).drop("updated_at", "source_fetched_at",
+                Entities.ATTRIBUTE_FETCHED_AT);
         return rows.collectAsList().stream().map(Row::toString).collect(Collectors.toSet());
     }
 

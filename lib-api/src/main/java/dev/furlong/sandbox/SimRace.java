@@ -26,9 +26,9 @@ public record SimRace(String raceId, LocalDate date, SimCourse course, ZonedDate
         return Math.floorMod(raceId.hashCode(), 400) != 7;
     }
 
-    /** The date as the API sends it: about one race in 1,500 carries an impossible one ("2026-02-30") in both sources. */
+    /** The date as the API sends it: about one race in 1,000 carries an impossible one ("2026-02-30") in both sources. */
     public String dateText() {
-        return Math.floorMod(raceId.hashCode() * 31 + 5, 1500) == 0 ? date.getYear() + "-02-30" : date.toString();
+        return Math.floorMod(Rng.mix(raceId.hashCode() ^ 0x5EED_DA7EL), 1000) == 0 ? date.getYear() + "-02-30" : date.toString();
     }
 
     /** A stewards' enquiry that disqualifies the winner (the others move up) rather than reversing the first two. */
