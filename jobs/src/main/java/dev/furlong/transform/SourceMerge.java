@@ -23,8 +23,9 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The result side and the racecard side of a race or runner made into one row by column ownership (DATA-MODEL.md, "How two
- * sources become one row"): a shared column takes the result's value when it has one, else the card's; an owned column comes
- * only from its owner. Both sides hold every answer bronze has for the race, so the row is the same whatever order they came in.
+ * sources become one row"): a shared column takes the result's value when it has one, else the card's (names: the later
+ * answer's; the silk: the card's); an owned column comes only from its owner. Each side is the latest answer of its source for
+ * the race, so the row is the same whatever order they came in.
  */
 public final class SourceMerge {
 

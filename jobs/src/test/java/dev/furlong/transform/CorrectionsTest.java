@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import dev.furlong.publish.PgTarget;
+import dev.furlong.publish.PublishJob;
 import dev.furlong.testing.Fixtures;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TempLake;
+import dev.furlong.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,16 +20,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the stewards and the API's quirks do to a day, and what silver must say afterwards. One lake, answers landing as they
+ * What the stewards and the API's quirks do to a day, and what silver and Postgres must say afterwards. One lake, answers landing as they
  * would: the morning card, the evening results (a dead heat, a "nk" beaten distance, a race without an off time, a race with a
  * bad date), the next day's card and result (the card fetched after the result), then the next morning's corrected results (a
- * disqualification, a withdrawn rating and SP, a runner and a race no longer listed). Each is transformed as it lands.
+ * disqualification, a withdrawn rating and SP, a runner and a race no longer listed). Each is transformed as it lands; the lake
+ * is published after the evening results and after the correction.
  */
 class CorrectionsTest {
 
@@ -99,9 +102,11 @@ class CorrectionsTest {
     private static TransformReport resultsRun;
     private static Row deadHeat;
     private static TransformReport correctedRun;
+    private static final PgTarget DB = TestPostgres.target("corrections");
+    private static long publishedBeforeCorrection;
 
     @BeforeAll
-    static void landAndTransform(@TempDir Path dir) throws Exception {
+    static void landTransformAndPublish(@TempDir Path dir) throws Exception {
         lake = TempLake.create(dir);
         land("racecards_pro", DAY, CARD, Instant.parse("2026-11-20T08:00:00Z"));
         transform();
@@ -110,8 +115,11 @@ class CorrectionsTest {
         land("racecards_pro", NEXT_DAY, NEXT_CARD, Instant.parse("2026-11-21T19:00:00Z"));
         resultsRun = transform();
         deadHeat = raceResult("rac_1");
+        new PublishJob(SparkTestSession.get(), lake, DB, "results").run(false);
+        publishedBeforeCorrection = TestPostgres.scalar(DB, "SELECT count(*) FROM corrections.ra_runners");
         land("results", DAY, CORRECTED, Instant.parse("2026-11-22T06:00:00Z"));
         correctedRun = transform();
+        new PublishJob(SparkTestSession.get(), lake, DB, "corrected").run(false);
     }
 
     private static void land(String endpoint, LocalDate date, String body, Instant at) {
@@ -237,6 +245,18 @@ class CorrectionsTest {
         assertEquals(1, counts(correctedRun, "races").deleted());
         assertEquals(2, counts(correctedRun, "runners").deleted());
         assertEquals(Set.of("rac_1", "rac_2", "rac_6", "rac_7"), column(silver("races"), "race_id"));
+    }
+
+    @Test
+    void theCorrectionReachesPostgresDeletesIncluded() throws Exception {
+        assertEquals(publishedBeforeCorrection - 2, TestPostgres.scalar(DB, "SELECT count(*) FROM corrections.ra_runners"),
+                "Lambda and rac_4's runner deleted");
+        assertEquals(0, TestPostgres.scalar(DB, "SELECT count(*) FROM corrections.ra_races WHERE race_id = 'rac_4'"));
+        assertEquals(0, TestPostgres.scalar(DB, "SELECT count(*) FROM corrections.ra_race_results WHERE race_id = 'rac_4'"));
+        assertEquals(1, TestPostgres.scalar(DB, "SELECT count(*) FROM corrections.ra_runners WHERE race_id = 'rac_1' AND position = 1"),
+                "one winner again: Beta's position is null beside DSQ");
+        assertEquals(1, TestPostgres.scalar(DB, "SELECT count(*) FROM corrections.ra_race_results WHERE race_id = 'rac_1' "
+                + "AND winner_horse_ids = ARRAY['hrs_1'] AND NOT is_dead_heat"));
     }
 
     private static TableCounts counts(TransformReport report, String table) {
