@@ -84,7 +84,8 @@ public final class DeltaTables {
     /**
      * Upserts {@code updates} into the table at {@code path} by {@code keys} and returns {inserted, updated}. A row counts as
      * changed only when an incoming non-null value differs from the stored one, and a stored value is never replaced by a null
-     * (DATA-MODEL.md, rule 3); {@code ignoredForChange} columns (timestamps, run ids) follow their row without making it change.
+     * (right for bronze answers and entity reductions, where a row only gains; a race's rows, which a correction can empty or
+     * drop, are {@link #replace}d instead); {@code ignoredForChange} columns (timestamps, run ids) follow their row without making it change.
      * Columns the updates lack keep their stored values; columns the table lacks are added. When nothing changed, nothing is
      * committed, so the table's version moves only with its content.
      *

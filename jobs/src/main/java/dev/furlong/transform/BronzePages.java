@@ -12,9 +12,11 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.posexplode_outer;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -89,6 +91,19 @@ public final class BronzePages {
         return Quarantine.rows(races.where(isValidRace().unary_$bang()), source, "race",
                 when(text(col("r.race_id")).isNull(), lit("race without race_id")).otherwise(lit("race without a readable date")),
                 to_json(col("r")));
+    }
+
+    /**
+     * Every present value of a race that silver types and that does not parse (the off time, and the results' distance in
+     * yards or the card's field size): set null, and quarantined as a field.
+     */
+    public static Column raceFieldProblems(PageSource source) {
+        List<Quarantine.FieldCheck> checks = new ArrayList<>();
+        checks.add(Quarantine.unparseable("off_dt", col("r.off_dt"), try_to_timestamp(text(col("r.off_dt"))), "a time"));
+        checks.add(source == PageSource.RESULTS
+                ? Quarantine.unparseable("dist_y", col("r.dist_y"), Normalise.integer(col("r.dist_y")), "a whole number")
+                : Quarantine.unparseable("field_size", col("r.field_size"), Normalise.integer(col("r.field_size")), "a whole number"));
+        return Quarantine.fieldProblems(checks);
     }
 
     /** A valid race whose region is one of the given (lower-case) codes. */

@@ -265,7 +265,7 @@ public final class TransformJob {
                 String detail = accounting.describe() + (landed == expected ? ""
                         : "; but only " + landed + " of the " + expected + " runner rows are readable in silver")
                         + "; " + done(quarantined) + " records quarantined in all (" + accounting.fieldsQuarantined
-                        + " of them single fields of runners in silver)";
+                        + " of them single fields of rows in silver)";
                 return new TransformReport(read, counts, accounting.runnersInBronze(), holds, detail);
             } finally {
                 writers.shutdownNow();
@@ -289,12 +289,14 @@ public final class TransformJob {
                         sum(when(invalid, size).otherwise(0L)),
                         sum(when(outside, size).otherwise(0L)),
                         sum(when(invalid, 1L).otherwise(0L)),
-                        sum(when(outside, 1L).otherwise(0L))).head();
+                        sum(when(outside, 1L).otherwise(0L)),
+                        sum(when(BronzePages.isInRegions(regions), coalesce(size(BronzePages.raceFieldProblems(s)), lit(0)))
+                                .otherwise(0))).head();
                 Row r = runnerRows.get(s).agg(sum(when(col("problems").isNull(), 1L).otherwise(0L)),
                         sum(when(col("problems").isNotNull(), 1L).otherwise(0L)),
                         sum(when(col("problems").isNull(), coalesce(size(col("field_problems")), lit(0))).otherwise(0))).head();
                 a.add(s, new long[]{longOf(c, 0), longOf(c, 1), longOf(c, 2), longOf(r, 0), longOf(r, 1)});
-                a.fieldsQuarantined += longOf(r, 2);
+                a.fieldsQuarantined += longOf(r, 2) + longOf(c, 5);
                 a.racesQuarantined += longOf(c, 3);
                 a.racesOutside += longOf(c, 4);
             }
@@ -359,7 +361,9 @@ public final class TransformJob {
                         .unionByName(BronzePages.quarantinedRaces(races.get(s), s))
                         .unionByName(Quarantine.rows(runnerRows.get(s).where(col("problems").isNotNull()), s, "runner",
                                 col("problems"), col("record")))
-                        .unionByName(Quarantine.fieldRows(valid(s), s));
+                        .unionByName(Quarantine.fieldRows(valid(s), s))
+                        .unionByName(Quarantine.fieldRows(races.get(s).where(BronzePages.isInRegions(regions))
+                                .withColumn("field_problems", BronzePages.raceFieldProblems(s)), s));
                 q = q == null ? part : q.unionByName(part);
             }
             Dataset<Row> rows = q.withColumn("run_id", lit(runId)).withColumn("quarantined_at", current_timestamp());
@@ -392,9 +396,8 @@ public final class TransformJob {
                                    String... ignored) {
             List<String> ignore = new ArrayList<>(List.of(ignored));
             ignore.add("updated_at");
-            boolean byMonth = List.of(rows.columns()).contains(SourceMerge.RACE_MONTH);
             DeltaTables.Upserted u = DeltaTables.upsert(spark, lake.silver(table), rows.withColumn("updated_at", current_timestamp()),
-                    keys, ignore, byMonth ? new String[]{SourceMerge.RACE_MONTH} : new String[0]);
+                    keys, ignore);
             return new TableCounts(table, u.rows(), u.inserted(), u.updated(), 0, quarantined, outside);
         }
     }
@@ -438,7 +441,7 @@ public final class TransformJob {
         private final Map<PageSource, long[]> bySource = new EnumMap<>(PageSource.class); // in, invalid race, outside, valid, quarantined
         long racesQuarantined;
         long racesOutside;
-        /** Fields of usable runner records that could not be read: set null, each quarantined alone. */
+        /** Fields of usable races and runners that could not be read: set null, each quarantined alone. */
         long fieldsQuarantined;
 
         void add(PageSource s, long[] c) {
