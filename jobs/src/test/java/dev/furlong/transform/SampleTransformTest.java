@@ -81,6 +81,8 @@ class SampleTransformTest {
         assertEquals(new TableCounts("races", 14, 14, 0, 0, 0, 1), counts(gbIre, "races"));
         // 19 + 82 + 12 result runners and the 10 of Leicester's card; the 8 declared at Chantilly are outside GB and Ireland.
         assertEquals(new TableCounts("runners", 123, 123, 0, 0, 0, 8), counts(gbIre, "runners"));
+        assertTrue(gbIre.invariantDetail().endsWith("0 records quarantined in all (0 of them single fields of rows in silver)"),
+                "every value of the captured answers reads: " + gbIre.invariantDetail());
         assertEquals(13, counts(gbIre, "race_results").rowsIn());
 
         assertTrue(withFrance.invariantHolds(), withFrance.render());
