@@ -66,13 +66,18 @@ public final class PublishJob {
         }
         Offered offered = offered(table, path, source, mark, full);
         // full = true: the watermark was compared just above
-        return publisher.publish(table, offered.rows(), offered.deleted(), source, true).read(offered.how());
+        TablePublisher.Deletes deletes = offered.deleted() != null ? TablePublisher.Deletes.keys(offered.deleted())
+                : offered.allRows() && table.followsLakeDeletes() ? TablePublisher.Deletes.MISSING_FROM_ROWS : TablePublisher.Deletes.NONE;
+        return publisher.publish(table, offered.rows(), deletes, source, true).read(offered.how());
     }
 
-    /** The rows to offer, the keys to delete (null: none), and how they were chosen. */
-    private record Offered(Dataset<Row> rows, Dataset<Row> deleted, String how) {
+    /**
+     * The rows to offer, the keys to delete (null: none known), whether the rows are all the table's rows (then a row Postgres
+     * has beyond them is one the lake deleted), and how they were chosen.
+     */
+    private record Offered(Dataset<Row> rows, Dataset<Row> deleted, boolean allRows, String how) {
         Offered(Dataset<Row> rows, String how) {
-            this(rows, null, how);
+            this(rows, null, true, how);
         }
     }
 
@@ -98,10 +103,11 @@ public final class PublishJob {
                     .distinct();
             Dataset<Row> rows = all.join(changedKeys, CollectionConverters.asScala(table.keys()).toSeq(), "left_semi");
             // A key the feed names that the table no longer holds was deleted (a runner a corrected answer dropped).
-            Dataset<Row> deleted = table.write() == PublishedTable.Write.UPSERT
-                    ? changedKeys.join(all, CollectionConverters.asScala(table.keys()).toSeq(), "left_anti") : null;
+            Dataset<Row> deleted = table.followsLakeDeletes()
+                    ? changedKeys.join(rows.select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new)),
+                    CollectionConverters.asScala(table.keys()).toSeq(), "left_anti") : null;
             rows.isEmpty(); // reads the feed now, so a feed that cannot be read falls back below
-            return new Offered(rows, deleted, "rows changed in versions " + (mark.version() + 1) + " to " + source.version());
+            return new Offered(rows, deleted, false, "rows changed in versions " + (mark.version() + 1) + " to " + source.version());
         } catch (Exception unreadableFeed) { // Delta's AnalysisException is a checked exception
             String reason = unreadableFeed.getMessage() == null ? unreadableFeed.toString() : unreadableFeed.getMessage().lines()
                     .findFirst().orElse("");

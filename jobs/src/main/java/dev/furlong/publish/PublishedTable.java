@@ -40,6 +40,14 @@ public record PublishedTable(String lakeTable, String pgTable, List<String> keys
     public static final List<String> LAKE_ONLY = List.of(SourceMerge.RACE_MONTH, "source_fetched_at",
             dev.furlong.transform.Entities.ATTRIBUTE_FETCHED_AT);
 
+    /**
+     * True for the tables whose lake rows are replaced race by race (races, runners, race results): a row the lake no longer
+     * holds is deleted from Postgres too. The other silver tables only gain rows.
+     */
+    public boolean followsLakeDeletes() {
+        return List.of("silver/races", "silver/runners", "silver/race_results").contains(lakeTable);
+    }
+
     public String path(Lake lake) {
         return lake.root() + "/" + lakeTable;
     }

@@ -42,15 +42,26 @@ public final class TablePublisher {
      * @param full   publish even when the watermark says the source has not changed
      */
     public PublishResult publish(PublishedTable table, Dataset<Row> rows, Source source, boolean full) throws SQLException {
-        return publish(table, rows, null, source, full);
+        return publish(table, rows, Deletes.NONE, source, full);
+    }
+
+    /** Which rows of the Postgres table a publish deletes besides writing the rows it is given. */
+    public record Deletes(Dataset<Row> keys, boolean missingFromRows) {
+        public static final Deletes NONE = new Deletes(null, false);
+        /** Every row whose key the given rows lack: the rows are all of the source's. */
+        public static final Deletes MISSING_FROM_ROWS = new Deletes(null, true);
+
+        /** The rows with these keys (the source deleted them). */
+        public static Deletes keys(Dataset<Row> keys) {
+            return new Deletes(keys, false);
+        }
     }
 
     /**
-     * As {@link #publish(PublishedTable, Dataset, Source, boolean)}, and deletes the rows of {@code deleted} (the keys the source
-     * no longer holds; null for none) in the same transaction: first the rows of the tables that refer to them by foreign key
-     * (a race's runners and result), then their own.
+     * As {@link #publish(PublishedTable, Dataset, Source, boolean)}, and deletes {@code deletes}' rows in the same transaction:
+     * first the rows of the tables that refer to them by foreign key (a race's runners and result), then their own.
      */
-    public PublishResult publish(PublishedTable table, Dataset<Row> rows, Dataset<Row> deleted, Source source, boolean full)
+    public PublishResult publish(PublishedTable table, Dataset<Row> rows, Deletes deletes, Source source, boolean full)
             throws SQLException {
         String qualified = ident(target.schema()) + "." + ident(table.pgTable());
         String staging = ident(STAGING_SCHEMA) + "." + ident(table.pgTable() + "__" + runId);
@@ -63,7 +74,8 @@ public final class TablePublisher {
             checkColumns(c, table.pgTable(), columns);
             dropStaleStaging(c, table.pgTable());
             String columnList = columns.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
-            List<Row> gone = deleted == null ? List.of() : deleted.collectAsList();
+            List<Row> gone = deletes.keys() == null ? List.of() : deletes.keys().collectAsList();
+            // Into an empty table nothing can be missing from the rows.
             PublishResult loaded = gone.isEmpty() ? loadIntoEmpty(c, table, qualified, columnList, rows, source) : null;
             if (loaded != null) {
                 return loaded;
@@ -79,7 +91,17 @@ public final class TablePublisher {
                         .foreachPartition(new CopyPartition(target, "COPY " + staging + " (" + columnList + ") FROM STDIN", copied));
                 List<String> statements = new ArrayList<>();
                 if (!gone.isEmpty()) {
-                    statements.addAll(deletes(c, table, qualified, goneStaging, gone));
+                    stageKeys(c, table, qualified, goneStaging, gone);
+                    statements.addAll(deletes(c, table, qualified, goneStaging));
+                } else if (deletes.missingFromRows()) {
+                    // Publishes into a database are one at a time (PublishJob's lock): these keys stay missing until the commit.
+                    String keyList = table.keys().stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
+                    String sameKey = table.keys().stream().map(k -> "t." + ident(k) + " = s." + ident(k)).collect(Collectors.joining(" AND "));
+                    try (Statement s = c.createStatement()) {
+                        s.execute("CREATE UNLOGGED TABLE " + goneStaging + " AS SELECT " + keyList + " FROM " + qualified
+                                + " t WHERE NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey + ")");
+                    }
+                    statements.addAll(deletes(c, table, qualified, goneStaging));
                 }
                 statements.addAll(new Statements(table, qualified, staging, columns).forWrite());
                 long written;
@@ -149,12 +171,8 @@ public final class TablePublisher {
         }
     }
 
-    /**
-     * Stages the deleted keys in {@code gone} and returns the statements that delete them, children first: for every table
-     * with a foreign key to this one (from the catalog), its rows that point at a deleted key, then the table's own rows.
-     */
-    private List<String> deletes(Connection c, PublishedTable table, String qualified, String gone, List<Row> keys)
-            throws SQLException {
+    /** Copies the keys of the rows to delete into the table {@code gone}. */
+    private void stageKeys(Connection c, PublishedTable table, String qualified, String gone, List<Row> keys) throws SQLException {
         String keyList = table.keys().stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
         try (Statement s = c.createStatement()) {
             s.execute("CREATE UNLOGGED TABLE " + gone + " AS SELECT " + keyList + " FROM " + qualified + " WITH NO DATA");
@@ -164,24 +182,32 @@ public final class TablePublisher {
         } catch (IOException e) {
             throw new SQLException("staging the keys to delete from " + table.pgTable() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The statements that delete the rows whose keys the table {@code gone} holds, children first: for every table with a
+     * foreign key to this one (from the catalog, in its own schema), its rows that point at a deleted key, then the table's own.
+     */
+    private List<String> deletes(Connection c, PublishedTable table, String qualified, String gone) throws SQLException {
         List<String> statements = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT t.relname, (SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM "
+        try (PreparedStatement p = c.prepareStatement("SELECT tn.nspname, t.relname, (SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM "
                 + "unnest(f.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.n), "
                 + "(SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM unnest(f.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a "
                 + "ON a.attrelid = f.confrelid AND a.attnum = k.n) FROM pg_constraint f JOIN pg_class t ON t.oid = f.conrelid "
-                + "JOIN pg_class ref ON ref.oid = f.confrelid JOIN pg_namespace n ON n.oid = ref.relnamespace "
-                + "WHERE f.contype = 'f' AND n.nspname = ? AND ref.relname = ? AND t.oid <> ref.oid ORDER BY 1")) {
+                + "JOIN pg_namespace tn ON tn.oid = t.relnamespace JOIN pg_class ref ON ref.oid = f.confrelid "
+                + "JOIN pg_namespace n ON n.oid = ref.relnamespace "
+                + "WHERE f.contype = 'f' AND n.nspname = ? AND ref.relname = ? AND t.oid <> ref.oid ORDER BY 1, 2")) {
             p.setString(1, target.schema());
             p.setString(2, table.pgTable());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    List<String> cols = List.of(rs.getString(2).split(","));
-                    List<String> refs = List.of(rs.getString(3).split(","));
+                    List<String> cols = List.of(rs.getString(3).split(","));
+                    List<String> refs = List.of(rs.getString(4).split(","));
                     StringBuilder join = new StringBuilder();
                     for (int i = 0; i < cols.size(); i++) {
                         join.append(i > 0 ? " AND " : "").append("c.").append(ident(cols.get(i))).append(" = g.").append(ident(refs.get(i)));
                     }
-                    statements.add("DELETE FROM " + ident(target.schema()) + "." + ident(rs.getString(1)) + " c USING " + gone + " g WHERE "
+                    statements.add("DELETE FROM " + ident(rs.getString(1)) + "." + ident(rs.getString(2)) + " c USING " + gone + " g WHERE "
                             + join);
                 }
             }

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Each-way terms (STATISTICS.md, placed_ew): how many places an each-way bet is paid on, from the race's starters and
@@ -28,14 +27,18 @@ public final class EachWay {
 
     /**
      * Silver runners with {@code placed_ew}: true when the runner ran and finished within the race's each-way places, false
-     * when it ran and did not, null when there is no result for it (a declared runner, a non-runner). Starters are the runners
-     * of the race with a result that are not non-runners; {@code races} gives each race's {@code is_handicap}.
+     * when it ran and did not, null when there is no result for it (a declared runner, a non-runner). Starters are the race's
+     * result records with a position code ({@code results}, the valid result runner rows); {@code races} gives each race's
+     * {@code is_handicap}. The terms are worked out per race, a small table sent whole to every task, so the wide runner rows
+     * are not shuffled again.
      */
-    public static Dataset<Row> withPlacedEw(Dataset<Row> runners, Dataset<Row> races) {
+    public static Dataset<Row> withPlacedEw(Dataset<Row> runners, Dataset<Row> results, Dataset<Row> races) {
+        Dataset<Row> terms = results.groupBy("race_id").agg(count(col("position_code")).as("_starters"))
+                .join(races.select(col("race_id"), col("is_handicap")), "race_id")
+                .select(col("race_id"), places(col("_starters"), col("is_handicap")).as("_ew_places"));
         Column ran = col("position_code").isNotNull().and(coalesce(col("is_non_runner"), lit(false)).unary_$bang());
-        Column starters = count(when(ran, 1)).over(Window.partitionBy("race_id"));
-        return runners.join(broadcast(races.select(col("race_id"), col("is_handicap").as("_handicap"))), "race_id", "left")
-                .withColumn("placed_ew", when(ran, coalesce(col("position").leq(places(starters, col("_handicap"))), lit(false))))
-                .drop("_handicap");
+        return runners.join(broadcast(terms), "race_id", "left")
+                .withColumn("placed_ew", when(ran, coalesce(col("position").leq(col("_ew_places")), lit(false))))
+                .drop("_ew_places");
     }
 }

@@ -179,12 +179,17 @@ public final class SourceMerge {
      * (unsuitable ground)" → (fletchersflight, "self certificate, colic"), (harb, "unsuitable ground"). Commas inside the
      * brackets do not split. Columns race_id, name_key, named_non_runner, non_runner_reason.
      */
+    private static Column reason(Column bracketed) {
+        Column t = Normalise.text(bracketed);
+        return when(t.rlike("^[A-Z]{2,3}$").unary_$bang(), t); // "Harb (IRE)": a region, not a reason
+    }
+
     static Dataset<Row> namedNonRunners(Dataset<Row> resultRaces) {
         String item = "^\\s*(.*?)\\s*(?:\\(([^()]*)\\))?\\s*$";
         return resultRaces.where(col("non_runners_text").isNotNull())
                 .select(col("race_id"), explode(split(col("non_runners_text"), ",\\s*(?![^()]*\\))")).as("item"))
                 .select(col("race_id"), Normalise.nameKey(regexp_extract(col("item"), item, 1)).as("name_key"),
-                        lit(true).as("named_non_runner"), Normalise.text(regexp_extract(col("item"), item, 2)).as("non_runner_reason"))
+                        lit(true).as("named_non_runner"), reason(regexp_extract(col("item"), item, 2)).as("non_runner_reason"))
                 .where(col("name_key").isNotNull())
                 .dropDuplicates("race_id", "name_key");
     }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -85,13 +86,18 @@ public final class TransformJob {
         if (!DeltaTables.exists(spark, lake.apiResponses())) {
             return TransformReport.nothing("bronze is empty: nothing to transform");
         }
-        for (String table : List.of("races", "runners", "race_results")) {
+        // A race's rows are replaced a month at a time, keeping the month's other rows as stored: silver written by an older
+        // layout would mix rows without the columns this one fills (and that Postgres requires).
+        Map<String, List<String>> required = Map.of("races", List.of(SourceMerge.RACE_MONTH),
+                "runners", List.of(SourceMerge.RACE_MONTH, "placed_ew"),
+                "race_results", List.of(SourceMerge.RACE_MONTH, "is_dead_heat"));
+        required.forEach((table, columns) -> {
             if (DeltaTables.exists(spark, lake.silver(table))
-                    && !List.of(spark.read().format("delta").load(lake.silver(table)).columns()).contains(SourceMerge.RACE_MONTH)) {
-                throw new IllegalStateException("silver " + table + " was written before silver was stored by race month: delete "
+                    && !List.of(spark.read().format("delta").load(lake.silver(table)).columns()).containsAll(columns)) {
+                throw new IllegalStateException("silver " + table + " was written by an older Furlong (it lacks " + columns + "): delete "
                         + lake.silver("") + " and run `furlong transform` again (bronze keeps every answer, so nothing is lost)");
             }
-        }
+        });
         TransformLog log = new TransformLog(spark, lake);
         boolean chosenDates = from != null || to != null;
         Dataset<Row> bronze;
@@ -234,7 +240,7 @@ public final class TransformJob {
                         validResults.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_RESULT)),
                         validCards.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_CARD)),
                         quarantinedInResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id"),
-                                Normalise.text(col("r.non_runners")).as("non_runners_text"))), silverRaces);
+                                Normalise.text(col("r.non_runners")).as("non_runners_text"))), validResults, silverRaces);
                 written.add(writers.submit(() -> replace("runners", silverRunners, SourceMerge.RUNNER_KEYS, scope,
                         accounting.runnersQuarantined(), accounting.runnersOutside())));
                 written.add(writers.submit(() -> replace("race_results", byMonth(ResultsFlattener.raceResults(resultRaces, validResults)),
@@ -379,8 +385,12 @@ public final class TransformJob {
             if (!DeltaTables.exists(spark, lake.silver("races"))) {
                 return built;
             }
+            // Only the configured regions: a run with fewer regions leaves the others' races alone. The month first, so only the
+            // months of the dates are read.
             Dataset<Row> stored = spark.read().format("delta").load(lake.silver("races"))
-                    .where(col("race_date").isin(raceDates.stream().map(Date::valueOf).toArray()))
+                    .where(col(SourceMerge.RACE_MONTH).isin(raceDates.stream().map(d -> Date.valueOf(d.withDayOfMonth(1))).distinct().toArray())
+                            .and(col("race_date").isin(raceDates.stream().map(Date::valueOf).toArray()))
+                            .and(lower(col("region")).isin(regions.toArray())))
                     .select("race_id", SourceMerge.RACE_MONTH);
             return built.union(stored).distinct();
         }

@@ -103,6 +103,9 @@ class CorrectionsTest {
     private static Row deadHeat;
     private static TransformReport correctedRun;
     private static final PgTarget DB = TestPostgres.target("corrections");
+    /** Published as DB, but the correction with --full: every row offered, and what the lake no longer has deleted. */
+    private static final PgTarget FULL = TestPostgres.target("corrections_full");
+    private static TransformReport irelandOnly;
     private static long publishedBeforeCorrection;
 
     @BeforeAll
@@ -116,10 +119,14 @@ class CorrectionsTest {
         resultsRun = transform();
         deadHeat = raceResult("rac_1");
         new PublishJob(SparkTestSession.get(), lake, DB, "results").run(false);
+        new PublishJob(SparkTestSession.get(), lake, FULL, "results").run(false);
         publishedBeforeCorrection = TestPostgres.scalar(DB, "SELECT count(*) FROM corrections.ra_runners");
         land("results", DAY, CORRECTED, Instant.parse("2026-11-22T06:00:00Z"));
         correctedRun = transform();
         new PublishJob(SparkTestSession.get(), lake, DB, "corrected").run(false);
+        new PublishJob(SparkTestSession.get(), lake, FULL, "corrected").run(true);
+        // The same day again for Ireland alone: it has no race that day, and Britain's are not its to delete.
+        irelandOnly = new TransformJob(SparkTestSession.get(), lake, List.of("ire"), "ire", DAY, NEXT_DAY).run();
     }
 
     private static void land(String endpoint, LocalDate date, String body, Instant at) {
@@ -245,6 +252,22 @@ class CorrectionsTest {
         assertEquals(1, counts(correctedRun, "races").deleted());
         assertEquals(2, counts(correctedRun, "runners").deleted());
         assertEquals(Set.of("rac_1", "rac_2", "rac_6", "rac_7"), column(silver("races"), "race_id"));
+    }
+
+    @Test
+    void aRunForOtherRegionsLeavesTheseRacesAlone() {
+        assertEquals(0, counts(irelandOnly, "races").deleted(), irelandOnly.render());
+        assertEquals(0, counts(irelandOnly, "runners").deleted(), irelandOnly.render());
+        assertEquals(Set.of("rac_1", "rac_2", "rac_6", "rac_7"), column(silver("races"), "race_id"));
+    }
+
+    @Test
+    void aFullPublishDeletesWhatTheLakeNoLongerHas() throws Exception {
+        for (String table : List.of("ra_races", "ra_runners", "ra_race_results")) {
+            assertEquals(TestPostgres.scalar(DB, "SELECT count(*) FROM corrections." + table),
+                    TestPostgres.scalar(FULL, "SELECT count(*) FROM corrections_full." + table), table);
+        }
+        assertEquals(0, TestPostgres.scalar(FULL, "SELECT count(*) FROM corrections_full.ra_races WHERE race_id = 'rac_4'"));
     }
 
     @Test
