@@ -26,6 +26,15 @@ public final class TablePublisher {
 
     public static final String STAGING_SCHEMA = "furlong_staging";
 
+    /**
+     * From the catalog, of a foreign key {@code f} of table {@code t}: its columns and the columns they refer to, each
+     * comma-separated in key order; then the FROM clause the two queries below continue.
+     */
+    private static final String FOREIGN_KEY_COLUMNS = "(SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM "
+            + "unnest(f.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.n), "
+            + "(SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM unnest(f.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a "
+            + "ON a.attrelid = f.confrelid AND a.attnum = k.n) FROM pg_constraint f JOIN pg_class t ON t.oid = f.conrelid ";
+
     private final PgTarget target;
     private final String runId;
 
@@ -190,10 +199,7 @@ public final class TablePublisher {
      */
     private List<String> deletes(Connection c, PublishedTable table, String qualified, String gone) throws SQLException {
         List<String> statements = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT tn.nspname, t.relname, (SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM "
-                + "unnest(f.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.n), "
-                + "(SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM unnest(f.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a "
-                + "ON a.attrelid = f.confrelid AND a.attnum = k.n) FROM pg_constraint f JOIN pg_class t ON t.oid = f.conrelid "
+        try (PreparedStatement p = c.prepareStatement("SELECT tn.nspname, t.relname, " + FOREIGN_KEY_COLUMNS
                 + "JOIN pg_namespace tn ON tn.oid = t.relnamespace JOIN pg_class ref ON ref.oid = f.confrelid "
                 + "JOIN pg_namespace n ON n.oid = ref.relnamespace "
                 + "WHERE f.contype = 'f' AND n.nspname = ? AND ref.relname = ? AND t.oid <> ref.oid ORDER BY 1, 2")) {
@@ -369,10 +375,7 @@ public final class TablePublisher {
     private SQLException withMissingParents(Connection c, PublishedTable table, String staging, SQLException e) throws SQLException {
         List<String> found = new ArrayList<>();
         List<String[]> foreignKeys = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT ref.relname, (SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM "
-                + "unnest(f.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.n), "
-                + "(SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM unnest(f.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a "
-                + "ON a.attrelid = f.confrelid AND a.attnum = k.n) FROM pg_constraint f JOIN pg_class t ON t.oid = f.conrelid "
+        try (PreparedStatement p = c.prepareStatement("SELECT ref.relname, " + FOREIGN_KEY_COLUMNS
                 + "JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_class ref ON ref.oid = f.confrelid "
                 + "WHERE f.contype = 'f' AND n.nspname = ? AND t.relname = ?")) {
             p.setString(1, target.schema());
