@@ -26,19 +26,19 @@ public final class EachWay {
     }
 
     /**
-     * Silver runners with {@code placed_ew}: true when the runner ran and finished within the race's each-way places, false
-     * when it ran and did not, null when there is no result for it (a declared runner, a non-runner). Starters are the race's
-     * result records with a position code ({@code results}, the valid result runner rows); {@code races} gives each race's
-     * {@code is_handicap}. The terms are worked out per race, a small table sent whole to every task, so the wide runner rows
-     * are not shuffled again.
+     * Result runner rows with {@code placed_ew}: true when the runner finished within its race's each-way places, false when it
+     * ran and did not (a position code but no place, or a place outside the terms). Starters are the race's result records with
+     * a position code ({@code results}, the valid result runner rows); {@code races} gives each race's {@code is_handicap}. A
+     * declared runner or a non-runner has no result record, so its merged row's {@code placed_ew} is null. The terms are worked
+     * out per race, a small table sent whole to every task, and joined before the sources are merged: the narrow side, in
+     * generated code, rather than the wide merged rows.
      */
-    public static Dataset<Row> withPlacedEw(Dataset<Row> runners, Dataset<Row> results, Dataset<Row> races) {
+    public static Dataset<Row> withPlacedEw(Dataset<Row> results, Dataset<Row> races) {
         Dataset<Row> terms = results.groupBy("race_id").agg(count(col("position_code")).as("_starters"))
                 .join(races.select(col("race_id"), col("is_handicap")), "race_id")
                 .select(col("race_id"), places(col("_starters"), col("is_handicap")).as("_ew_places"));
-        Column ran = col("position_code").isNotNull().and(coalesce(col("is_non_runner"), lit(false)).unary_$bang());
-        return runners.join(broadcast(terms), "race_id", "left")
-                .withColumn("placed_ew", when(ran, coalesce(col("position").leq(col("_ew_places")), lit(false))))
+        return results.join(broadcast(terms), "race_id", "left")
+                .withColumn("placed_ew", when(col("position_code").isNotNull(), coalesce(col("position").leq(col("_ew_places")), lit(false))))
                 .drop("_ew_places");
     }
 }

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
@@ -185,22 +184,35 @@ public final class Entities {
             }
         }
         List<Column> aggs = new ArrayList<>();
+        List<Column> out = new ArrayList<>(List.of(col(idColumn(table))));
         List<Column> times = new ArrayList<>();
         for (String a : table.attributes()) {
-            Column latest = a.equals("enriched_at") ? max(col(a)) : max_by(col(a), when(col(a).isNotNull(), struct(col(at(a)), col(a))));
-            aggs.add(latest.as(columnName(table, a)));
-            aggs.add(max(when(col(a).isNotNull(), col(at(a)))).as(at(a)));
-            times.add(col(at(a)).as(a));
+            if (a.equals("enriched_at")) {
+                aggs.add(max(col(a)).as(a));
+                aggs.add(max(when(col(a).isNotNull(), col(at(a)))).as(at(a)));
+                out.add(col(a).as(columnName(table, a)));
+                times.add(col(at(a)).as(a));
+            } else {
+                // The latest value and its time in one aggregate: the greatest (time, value) of the observations saying one.
+                aggs.add(max(when(col(a).isNotNull(), struct(col(at(a)).as("at"), col(a).as("value")))).as(at(a)));
+                out.add(col(at(a) + ".value").as(columnName(table, a)));
+                times.add(col(at(a) + ".at").as(a));
+            }
         }
         if (table.seenDates()) {
             aggs.add(min("first_seen_date").as("first_seen_date"));
             aggs.add(max("last_seen_date").as("last_seen_date"));
         }
         aggs.add(max("fetched_at").as("source_fetched_at"));
+        if (table.seenDates()) {
+            out.add(col("first_seen_date"));
+            out.add(col("last_seen_date"));
+        }
+        out.add(col("source_fetched_at"));
+        out.add(struct(times.toArray(Column[]::new)).as(ATTRIBUTE_FETCHED_AT));
         Dataset<Row> reduced = obs.groupBy(col("k").as(idColumn(table)))
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
-                .withColumn(ATTRIBUTE_FETCHED_AT, struct(times.toArray(Column[]::new)))
-                .drop(table.attributes().stream().map(Entities::at).toArray(String[]::new));
+                .select(out.toArray(Column[]::new));
         return table == HORSES ? reduced.withColumn("sex", Normalise.sexWord(col("sex_code"))) : reduced;
     }
 

@@ -2,9 +2,10 @@ package dev.furlong.transform;
 
 import static dev.furlong.transform.Normalise.text;
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.concat;
@@ -47,18 +48,27 @@ public final class Quarantine {
                 concat(lit(field + " '"), raw, lit("' is not " + expected)), raw);
     }
 
-    /** The fields that failed their check, as an array of (field, reason, value), or null when every field reads. */
+    /**
+     * The fields that failed their check, as an array of (field, reason, value) with a null for each field that reads, or null
+     * when every field reads. No array_compact: its lambda is interpreted, and would take every check out of generated code.
+     */
     public static Column fieldProblems(List<FieldCheck> checks) {
-        Column failed = array_compact(array(checks.stream()
+        Column anyFailed = checks.stream().map(FieldCheck::failed).reduce(Column::or).orElse(lit(false));
+        return when(anyFailed, array(checks.stream()
                 .map(c -> when(c.failed(), struct(lit(c.field()).as("field"), c.reason().as("reason"), c.raw().as("value"))))
                 .toArray(Column[]::new)));
-        return when(size(failed).gt(0), failed);
+    }
+
+    /** How many fields of a {@link #fieldProblems} value failed: 0 when it is null. */
+    public static Column fieldProblemCount(Column fieldProblems) {
+        return coalesce(size(filter(fieldProblems, Column::isNotNull)), lit(0));
     }
 
     /** One quarantine row per bad field of the records: the record's path and the field's, the reason, the raw value. */
     public static Dataset<Row> fieldRows(Dataset<Row> records, PageSource source) {
         return records.where(col("field_problems").isNotNull())
                 .select(col("request_key"), col("json_path"), explode(col("field_problems")).as("f"))
+                .where(col("f").isNotNull())
                 .select(lit(source.endpoint()).as("source_endpoint"), col("request_key"),
                         concat(col("json_path"), lit("."), col("f.field")).as("json_path"), lit("field").as("entity"),
                         col("f.reason").as("reason"), col("f.value").as("record"));

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -66,7 +68,7 @@ public final class SourceMerge {
             "pre_race_rpr", "pre_race_topspeed", "past_results_flags", "racecard_extras");
     static final List<String> RUNNER_RESULT = List.of("position", "position_code", "beaten_lengths", "overall_beaten_lengths",
             "sp_fractional", "sp_decimal", "is_favourite", "favourite_kind", "finishing_time_text", "finishing_time_seconds", "prize_won",
-            "prize_currency", "race_rpr", "race_topspeed", "in_running_comment", "weight_st_lbs", "bsp");
+            "prize_currency", "race_rpr", "race_topspeed", "in_running_comment", "weight_st_lbs", "bsp", "placed_ew");
 
     private SourceMerge() {
     }
@@ -151,27 +153,39 @@ public final class SourceMerge {
         Dataset<Row> withResult = resultRaces.select(col("race_id"), lit(true).as("race_has_result")).distinct();
         Dataset<Row> inResult = quarantinedInResult.select(col("race_id"), col("horse_id"), lit(true).as("in_result")).distinct();
         Dataset<Row> named = namedNonRunners(resultRaces);
-        Dataset<Row> cardSide = card
+        Dataset<Row> cardSide = owned(card, RUNNER_CARD)
                 .withColumn("name_key", Normalise.nameKey(col("horse_name")))
                 .join(broadcast(withResult), CollectionConverters.asScala(RACE_KEYS).toSeq(), "left")
                 .join(broadcast(inResult), CollectionConverters.asScala(RUNNER_KEYS).toSeq(), "left")
-                .join(broadcast(named), CollectionConverters.asScala(List.of("race_id", "name_key")).toSeq(), "left");
+                .join(broadcast(named), CollectionConverters.asScala(List.of("race_id", "name_key")).toSeq(), "left")
+                // A card-only row did not run when the result names it a non-runner, or when its race has a result that does
+                // not hold it (and did not set it aside as unreadable). Worked out here so the join carries one column for it.
+                .withColumn("not_run", col("named_non_runner").isNotNull().or(coalesce(col("race_has_result"), lit(false))
+                        .and(coalesce(col("in_result"), lit(false)).unary_$bang())))
+                .drop("name_key", "named_non_runner", "race_has_result", "in_result");
         Column on = col("res.race_id").equalTo(col("card.race_id")).and(col("res.horse_id").equalTo(col("card.horse_id")));
         List<Column> out = new ArrayList<>();
         out.add(coalesce(col("res.race_id"), col("card.race_id")).as("race_id"));
         out.add(coalesce(col("res.horse_id"), col("card.horse_id")).as("horse_id"));
         RUNNER_SHARED.forEach(c -> out.add(shared(c, RUNNER_NAMES.get(c)).as(c)));
-        RUNNER_CARD.forEach(c -> out.add(col("card." + c).as(c)));
-        RUNNER_RESULT.forEach(c -> out.add(col("res." + c).as(c)));
+        RUNNER_CARD.forEach(c -> out.add(col("card." + OWNED + "." + c).as(c)));
+        RUNNER_RESULT.forEach(c -> out.add(col("res." + OWNED + "." + c).as(c)));
         out.add(raceMonth(coalesce(col("res.race_date"), col("card.race_date"))).as(RACE_MONTH));
-        // A row with a result record ran; a card-only row did not when the result names it a non-runner, or when its race has
-        // a result that does not hold it (and did not set it aside as unreadable).
-        Column namedNonRunner = col("card.named_non_runner").isNotNull();
-        Column nonRunner = col("res.race_id").isNull().and(namedNonRunner.or(coalesce(col("card.race_has_result"), lit(false))
-                .and(coalesce(col("card.in_result"), lit(false)).unary_$bang())));
-        out.add(nonRunner.as("is_non_runner"));
+        // A row with a result record ran.
+        out.add(col("res.race_id").isNull().and(col("card.not_run")).as("is_non_runner"));
         out.add(when(col("res.race_id").isNull(), col("card.non_runner_reason")).as("non_runner_reason"));
-        return result.as("res").join(cardSide.as("card"), on, "full_outer").select(out.toArray(Column[]::new));
+        return owned(result, RUNNER_RESULT).as("res").join(cardSide.as("card"), on, "full_outer").select(out.toArray(Column[]::new));
+    }
+
+    private static final String OWNED = "_owned";
+
+    /**
+     * The side's owned columns carried through the join as one struct: they take no part in the merge, and a join of rows this
+     * wide generates code too long for whole-stage generation (HotSpot leaves such methods interpreted), which ran it at half speed.
+     */
+    private static Dataset<Row> owned(Dataset<Row> side, List<String> columns) {
+        return side.withColumn(OWNED, struct(columns.stream().map(functions::col).toArray(Column[]::new)))
+                .drop(columns.toArray(String[]::new));
     }
 
     /**

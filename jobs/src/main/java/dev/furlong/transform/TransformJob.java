@@ -236,11 +236,11 @@ public final class TransformJob {
                         accounting.racesQuarantined, accounting.racesOutside)));
                 Dataset<Row> quarantinedInResult = runnerRows.get(PageSource.RESULTS)
                         .where(col("problems").isNotNull().and(col("horse_id").isNotNull())).select("race_id", "horse_id");
-                Dataset<Row> silverRunners = EachWay.withPlacedEw(SourceMerge.runners(
-                        validResults.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_RESULT)),
+                Dataset<Row> silverRunners = SourceMerge.runners(
+                        EachWay.withPlacedEw(validResults, silverRaces).select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_RESULT)),
                         validCards.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_CARD)),
                         quarantinedInResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id"),
-                                Normalise.text(col("r.non_runners")).as("non_runners_text"))), validResults, silverRaces);
+                                Normalise.text(col("r.non_runners")).as("non_runners_text")));
                 written.add(writers.submit(() -> replace("runners", silverRunners, SourceMerge.RUNNER_KEYS, scope,
                         accounting.runnersQuarantined(), accounting.runnersOutside())));
                 written.add(writers.submit(() -> replace("race_results", byMonth(ResultsFlattener.raceResults(resultRaces, validResults)),
@@ -296,11 +296,11 @@ public final class TransformJob {
                         sum(when(outside, size).otherwise(0L)),
                         sum(when(invalid, 1L).otherwise(0L)),
                         sum(when(outside, 1L).otherwise(0L)),
-                        sum(when(BronzePages.isInRegions(regions), coalesce(size(BronzePages.raceFieldProblems(s)), lit(0)))
+                        sum(when(BronzePages.isInRegions(regions), Quarantine.fieldProblemCount(BronzePages.raceFieldProblems(s)))
                                 .otherwise(0))).head();
                 Row r = runnerRows.get(s).agg(sum(when(col("problems").isNull(), 1L).otherwise(0L)),
                         sum(when(col("problems").isNotNull(), 1L).otherwise(0L)),
-                        sum(when(col("problems").isNull(), coalesce(size(col("field_problems")), lit(0))).otherwise(0))).head();
+                        sum(when(col("problems").isNull(), Quarantine.fieldProblemCount(col("field_problems"))).otherwise(0))).head();
                 a.add(s, new long[]{longOf(c, 0), longOf(c, 1), longOf(c, 2), longOf(r, 0), longOf(r, 1)});
                 a.fieldsQuarantined += longOf(r, 2) + longOf(c, 5);
                 a.racesQuarantined += longOf(c, 3);
