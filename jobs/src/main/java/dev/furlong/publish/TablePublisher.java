@@ -103,13 +103,7 @@ public final class TablePublisher {
                     stageKeys(c, table, qualified, goneStaging, gone);
                     statements.addAll(deletes(c, table, qualified, goneStaging));
                 } else if (deletes.missingFromRows()) {
-                    // Publishes into a database are one at a time (PublishJob's lock): these keys stay missing until the commit.
-                    String keyList = table.keys().stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
-                    String sameKey = table.keys().stream().map(k -> "t." + ident(k) + " = s." + ident(k)).collect(Collectors.joining(" AND "));
-                    try (Statement s = c.createStatement()) {
-                        s.execute("CREATE UNLOGGED TABLE " + goneStaging + " AS SELECT " + keyList + " FROM " + qualified
-                                + " t WHERE NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey + ")");
-                    }
+                    stageMissingKeys(c, table, qualified, staging, goneStaging);
                     statements.addAll(deletes(c, table, qualified, goneStaging));
                 }
                 statements.addAll(new Statements(table, qualified, staging, columns).forWrite());
@@ -180,9 +174,26 @@ public final class TablePublisher {
         }
     }
 
+    private static String keyList(PublishedTable table) {
+        return table.keys().stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Puts into the table {@code gone} the keys of the rows that the staged rows lack. Publishes into a database are one at a
+     * time (PublishJob's lock), so these keys stay missing until the commit.
+     */
+    private static void stageMissingKeys(Connection c, PublishedTable table, String qualified, String staging, String gone)
+            throws SQLException {
+        String sameKey = table.keys().stream().map(k -> "t." + ident(k) + " = s." + ident(k)).collect(Collectors.joining(" AND "));
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE UNLOGGED TABLE " + gone + " AS SELECT " + keyList(table) + " FROM " + qualified
+                    + " t WHERE NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey + ")");
+        }
+    }
+
     /** Copies the keys of the rows to delete into the table {@code gone}. */
     private void stageKeys(Connection c, PublishedTable table, String qualified, String gone, List<Row> keys) throws SQLException {
-        String keyList = table.keys().stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
+        String keyList = keyList(table);
         try (Statement s = c.createStatement()) {
             s.execute("CREATE UNLOGGED TABLE " + gone + " AS SELECT " + keyList + " FROM " + qualified + " WITH NO DATA");
         }

@@ -194,11 +194,6 @@ public final class SourceMerge {
      * (unsuitable ground)" → (fletchersflight, "self certificate, colic"), (harb, "unsuitable ground"). Commas inside the
      * brackets do not split. Columns race_id, name_key, named_non_runner, non_runner_reason.
      */
-    private static Column reason(Column bracketed) {
-        Column t = Normalise.text(bracketed);
-        return when(t.rlike("^[A-Z]{2,3}$").unary_$bang(), t); // "Harb (IRE)": a region, not a reason
-    }
-
     static Dataset<Row> namedNonRunners(Dataset<Row> resultRaces) {
         String item = "^\\s*(.*?)\\s*(?:\\(([^()]*)\\))?\\s*$";
         return resultRaces.where(col("non_runners_text").isNotNull())
@@ -207,5 +202,11 @@ public final class SourceMerge {
                         lit(true).as("named_non_runner"), reason(regexp_extract(col("item"), item, 2)).as("non_runner_reason"))
                 .where(col("name_key").isNotNull())
                 .dropDuplicates("race_id", "name_key");
+    }
+
+    /** The bracketed text of a named non-runner as its reason: "Harb (IRE)" gives a region, not a reason. */
+    private static Column reason(Column bracketed) {
+        Column t = Normalise.text(bracketed);
+        return when(t.rlike("^[A-Z]{2,3}$").unary_$bang(), t);
     }
 }
