@@ -1,6 +1,7 @@
 package dev.furlong.cli;
 
 import dev.furlong.config.InvalidSettingException;
+import dev.furlong.pipeline.Console;
 import dev.furlong.pipeline.Pipeline;
 import dev.furlong.pipeline.RunContext;
 import dev.furlong.stats.StatsProfile;
@@ -61,7 +62,7 @@ final class BackfillCommand implements Callable<Integer> {
         if (enrich != null && enrich < 0) {
             throw new InvalidSettingException("--enrich takes a number of calls (0 or more), got " + enrich);
         }
-        Console console = Console.of(common);
+        Console console = common.console();
         try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {
             ctx.client(); // a bad URL or missing credentials stop the run before anything starts
             Pipeline pipeline = new Pipeline(ctx);

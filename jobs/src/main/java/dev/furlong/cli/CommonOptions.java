@@ -2,6 +2,7 @@ package dev.furlong.cli;
 
 import dev.furlong.config.Settings;
 import dev.furlong.config.SettingsLoader;
+import dev.furlong.pipeline.Console;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.logging.log4j.Level;
@@ -56,6 +57,11 @@ public final class CommonOptions {
         applyLogging();
         return SettingsLoader.load(new SettingsLoader.Overrides(conf, apiUrl, lake, pgUrl, pgSchema, regions, historicalResults,
                 today, runId, dryRun, verbosity()), env());
+    }
+
+    /** Where this invocation's output goes: standard output, progress lines dropped under -q. */
+    public Console console() {
+        return new Console(System.out, verbosity() < 0);
     }
 
     /** The environment of this invocation. */

@@ -40,7 +40,7 @@ final class DbCommand implements Runnable {
                 throw new InvalidSettingException("a Postgres URL is configured (" + Redact.url(settings.pgUrl().get())
                         + "): there is no embedded Postgres to serve");
             }
-            try (RunContext ctx = RunContext.forApi(settings, Console.of(common), common.env())) {
+            try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
                 PgTarget db = ctx.database();
                 String port = db.url().replaceAll(".*://[^:/]+:(\\d+)/.*", "$1");
                 System.out.println("Postgres is up: " + db.url());

@@ -1,7 +1,6 @@
 package dev.furlong.cli;
 
 import dev.furlong.config.Settings;
-import dev.furlong.pipeline.DemoRun;
 import picocli.CommandLine.Option;
 
 /** {@code --demo}: work on the demo's embedded Postgres instead of the configured database. */
@@ -11,6 +10,6 @@ final class DemoDatabaseOption {
     boolean demo;
 
     Settings apply(Settings settings) {
-        return demo ? DemoRun.demoSettings(settings) : settings;
+        return demo ? settings.withDemoStorage() : settings;
     }
 }

@@ -27,7 +27,7 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         var settings = common.settings();
         LocalDate end = DateRange.end(from, to, settings.today());
-        try (RunContext ctx = RunContext.forApi(settings, Console.of(common), common.env())) {
+        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
             ctx.client();
             var report = new Pipeline(ctx).fetch(from, end, refresh);
             return report.failedUnits() == 0 ? Furlong.OK : Furlong.FAILED;

@@ -3,18 +3,19 @@ package dev.furlong.cli;
 import dev.furlong.api.ApiException;
 import dev.furlong.config.InvalidSettingException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code furlong <command> [options]}: the one entry point, also the main class for spark-submit. Exit codes: 0 success,
- * 1 the run failed, 2 usage error (bad flag or value).
+ * 1 the run failed, 2 usage error (bad flag or value). The local jar adds the commands that need the sandbox (demo, sandbox,
+ * bench) through {@link #run(Map, List, String...)}; the cluster jar has none of them.
  */
 @Command(name = "furlong", mixinStandardHelpOptions = true, versionProvider = Furlong.Version.class,
         description = "Builds and keeps a complete UK & Irish horse-racing database from The Racing API.",
         subcommands = {
-                DemoCommand.class,
                 BackfillCommand.class,
                 SyncCommand.class,
                 FetchCommand.class,
@@ -24,11 +25,9 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 StatusCommand.class,
                 ScheduleCommand.class,
-                SandboxCommand.class,
                 SqlCommand.class,
                 DbCommand.class,
                 MaintainCommand.class,
-                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Furlong implements Runnable {
 
@@ -52,11 +51,22 @@ public final class Furlong implements Runnable {
     }
 
     /** Runs a command line with the given environment (tests use this instead of main). */
-    public static synchronized int run(Map<String, String> env, String... args) {
+    public static int run(Map<String, String> env, String... args) {
+        return run(env, List.of(), args);
+    }
+
+    /** Runs a command line with the given environment and more commands beside the built-in ones. */
+    public static synchronized int run(Map<String, String> env, List<Object> moreCommands, String... args) {
         environment = Map.copyOf(env);
+        return commandLine(moreCommands).execute(args);
+    }
+
+    /** The command tree: the built-in commands and {@code moreCommands}, with Furlong's exit codes for failures. */
+    public static CommandLine commandLine(List<Object> moreCommands) {
         CommandLine cli = new CommandLine(new Furlong());
+        moreCommands.forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler(Furlong::handle);
-        return cli.execute(args);
+        return cli;
     }
 
     static Map<String, String> environment() {

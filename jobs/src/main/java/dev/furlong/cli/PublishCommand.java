@@ -1,5 +1,6 @@
 package dev.furlong.cli;
 
+import dev.furlong.pipeline.Console;
 import dev.furlong.pipeline.Pipeline;
 import dev.furlong.pipeline.RunContext;
 import dev.furlong.publish.Migrations;
@@ -34,7 +35,7 @@ final class PublishCommand implements Callable<Integer> {
             return NotBuilt.say("publish --from/--to");
         }
         var settings = common.settings();
-        Console console = Console.of(common);
+        Console console = common.console();
         if (settings.dryRun()) {
             console.info("publish: would migrate schema " + settings.pgSchema() + ", then upsert what changed in the lake into "
                     + PublishedTable.ALL.stream().map(PublishedTable::watermark).distinct().toList());

@@ -1,6 +1,7 @@
 package dev.furlong.cli;
 
 import dev.furlong.config.Settings;
+import dev.furlong.pipeline.Console;
 import dev.furlong.pipeline.RunContext;
 import dev.furlong.publish.PgTarget;
 import java.sql.Connection;

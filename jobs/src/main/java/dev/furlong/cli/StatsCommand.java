@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, description = {"The statistics tables (gold) from silver.",
         "Profiles: standard = 5/3/5/5 (daily), high_quality = 10/5/10/10 (weekly); explicit thresholds make a custom profile "
@@ -59,11 +59,11 @@ final class StatsCommand implements Callable<Integer> {
         var settings = common.settings();
         LocalDate at = asOf != null ? asOf : settings.today();
         if (settings.dryRun()) {
-            Console.of(common).info("stats: would compute the statistics of profile " + chosen + " as of " + at + " from "
+            common.console().info("stats: would compute the statistics of profile " + chosen + " as of " + at + " from "
                     + settings.lake() + "/silver into " + settings.lake() + "/gold");
             return Furlong.OK;
         }
-        try (RunContext ctx = RunContext.forApi(settings, Console.of(common), common.env())) {
+        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
             new Pipeline(ctx).stats(chosen, at);
             return Furlong.OK;
         }

@@ -2,6 +2,7 @@ package dev.furlong.cli;
 
 import dev.furlong.config.InvalidSettingException;
 import dev.furlong.ingest.FetchReport;
+import dev.furlong.pipeline.Console;
 import dev.furlong.pipeline.Pipeline;
 import dev.furlong.pipeline.RunContext;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class SyncCommand implements Callable<Integer> {
                 throw new InvalidSettingException("--scope takes " + String.join(",", SCOPES) + "; got '" + s + "'");
             }
         }
-        Console console = Console.of(common);
+        Console console = common.console();
         List<FetchReport> reports = new ArrayList<>();
         try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {
             ctx.client(); // a bad URL or missing credentials stop the run before anything starts

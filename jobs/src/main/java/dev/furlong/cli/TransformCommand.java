@@ -28,10 +28,10 @@ final class TransformCommand implements Callable<Integer> {
         }
         var settings = common.settings();
         if (settings.dryRun()) {
-            Console.of(common).info("transform: would read new answers in " + settings.lake() + "/bronze and merge them into silver");
+            common.console().info("transform: would read new answers in " + settings.lake() + "/bronze and merge them into silver");
             return Furlong.OK;
         }
-        try (RunContext ctx = RunContext.forApi(settings, Console.of(common), common.env())) {
+        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
             new Pipeline(ctx).transform(from, to);
             return Furlong.OK;
         }

@@ -31,9 +31,11 @@ public record Settings(
         boolean dryRun,
         int verbosity) {
 
-    /** The same settings pointed at another lake and an embedded database (the demo keeps its data apart). */
-    public Settings withEmbeddedStorage(String lake, String embeddedPgDataDir) {
-        return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, Optional.empty(), pgSchema, embeddedPgDataDir,
+    /** The same settings on the demo's own lake and embedded database, under {@code demoRoot}: the demo keeps its data apart. */
+    public Settings withDemoStorage() {
+        java.nio.file.Path root = java.nio.file.Path.of(demoRoot);
+        return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, root.resolve("lake").toString(), Optional.empty(),
+                pgSchema, root.resolve("pg").toString(),
                 sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, demoRoot, demoDays, demoSeed,
                 today, runId, dryRun, verbosity);
     }

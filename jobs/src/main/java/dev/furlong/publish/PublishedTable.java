@@ -3,7 +3,7 @@ package dev.furlong.publish;
 import static org.apache.spark.sql.functions.col;
 
 import dev.furlong.lake.Lake;
-import dev.furlong.transform.SourceMerge;
+import dev.furlong.lake.LakeColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,8 +37,7 @@ public record PublishedTable(String lakeTable, String pgTable, List<String> keys
     }
 
     /** Columns that exist only in the lake: how silver is stored (race_month) and what merging needs (source_fetched_at). */
-    public static final List<String> LAKE_ONLY = List.of(SourceMerge.RACE_MONTH, "source_fetched_at",
-            dev.furlong.transform.Entities.ATTRIBUTE_FETCHED_AT);
+    public static final List<String> LAKE_ONLY = LakeColumns.ALL;
 
     /**
      * True for the tables whose lake rows are replaced race by race (races, runners, race results): a row the lake no longer

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import dev.furlong.lake.LakeColumns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -152,7 +153,7 @@ public final class Entities {
      * A lake-only column of the entity tables: when each attribute's value was observed ({@code fetched_at} of the answer that
      * said it), so that a stored value competes with a new observation on its own age, not on its row's latest.
      */
-    public static final String ATTRIBUTE_FETCHED_AT = "attribute_fetched_at";
+    public static final String ATTRIBUTE_FETCHED_AT = LakeColumns.ATTRIBUTE_FETCHED_AT;
 
     private static String at(String attribute) {
         return attribute + "__at";

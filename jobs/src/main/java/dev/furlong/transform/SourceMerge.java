@@ -4,17 +4,18 @@ import static dev.furlong.transform.Normalise.text;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.trunc;
-import static org.apache.spark.sql.functions.try_to_timestamp;
-import static org.apache.spark.sql.functions.upper;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.try_to_timestamp;
+import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import dev.furlong.lake.LakeColumns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -34,11 +35,8 @@ public final class SourceMerge {
     public static final List<String> RACE_KEYS = List.of("race_id");
     public static final List<String> RUNNER_KEYS = List.of("race_id", "horse_id");
 
-    /**
-     * A lake-only column of races, runners and race_results: the first day of the race's month, by which they are stored, so a
-     * day's change rewrites one month of them. Not published.
-     */
-    public static final String RACE_MONTH = "race_month";
+    /** See {@link LakeColumns#RACE_MONTH}. */
+    public static final String RACE_MONTH = LakeColumns.RACE_MONTH;
 
     static final List<String> RACE_SHARED = List.of("race_date", "course_id", "course_name", "region", "race_name", "off_time",
             "off_time_local", "race_type", "race_class", "is_handicap", "pattern", "rating_band", "age_band", "sex_restriction",

@@ -3,13 +3,12 @@ package dev.furlong.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.furlong.api.Endpoint;
 import dev.furlong.cli.Furlong;
 import dev.furlong.lake.Lake;
 import dev.furlong.sandbox.RequestLog;
 import dev.furlong.sandbox.SandboxConfig;
+import dev.furlong.sandbox.SandboxEndpoint;
 import dev.furlong.sandbox.SandboxServer;
-import dev.furlong.sandbox.SimRace;
 import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
@@ -111,7 +110,7 @@ class FetchAcceptanceTest {
         var spark = SparkTestSession.get();
         SandboxConfig.Faults faults = new SandboxConfig.Faults(Duration.ZERO, 0.15, 0.1, 0.1, 0, 0.05);
         SandboxConfig config = SandboxConfig.defaults(TODAY).withRateLimits(false)
-                .withFaults(Endpoint.RESULTS, faults).withFaults(Endpoint.RACECARDS_PRO, faults);
+                .withFaults(SandboxEndpoint.RESULTS, faults).withFaults(SandboxEndpoint.RACECARDS_PRO, faults);
         Path lake = dir.resolve("lake");
         LocalDate from = TODAY.minusDays(14);
         LocalDate to = TODAY.minusDays(5);

@@ -3,7 +3,6 @@ package dev.furlong.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.furlong.bench.TransformBench;
 import dev.furlong.lake.Lake;
 import dev.furlong.publish.PgTarget;
 import dev.furlong.publish.PublishJob;
@@ -12,6 +11,7 @@ import dev.furlong.sandbox.SandboxArchive;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.PgAssert;
+import dev.furlong.testing.SandboxBronze;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
 import dev.furlong.transform.TransformJob;
@@ -73,8 +73,7 @@ class StatisticsInPostgresTest {
     void aYearOfStatisticsAgreesWithPlainSql(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
         Lake lake = new Lake(dir.resolve("lake").toString());
-        TransformBench.land(spark, lake, new SandboxArchive(SandboxConfig.DEFAULT_SEED, TODAY), TODAY.minusYears(1),
-                TODAY.minusDays(1), TODAY, line -> { });
+        SandboxBronze.land(lake, new SandboxArchive(SandboxConfig.DEFAULT_SEED, TODAY), TODAY.minusYears(1), TODAY.minusDays(1));
         new TransformJob(spark, lake, List.of("gb", "ire"), "year").run();
         StatsReport report = new StatsJob(spark, lake).run(StatsProfile.STANDARD, AS_OF, Instant.parse("2026-11-28T02:30:00Z"));
         PgTarget db = TestPostgres.target("stats_sql");

@@ -5,7 +5,7 @@ import java.net.URL;
 import java.nio.file.Path;
 
 /**
- * The Racing API's reference material in the test resources ({@code racing-api/}): its OpenAPI spec ({@code openapi.yml}),
+ * The Racing API's reference material in the test resources ({@code racing-api/}, from the repository root): its OpenAPI spec ({@code openapi.yml}),
  * the spec's examples ({@code examples/}) and answers captured from the live API ({@code samples/}, listed in
  * {@code samples/_index.json}).
  */

@@ -15,7 +15,6 @@ import dev.furlong.api.ApiRequest;
 import dev.furlong.api.ApiResponse;
 import dev.furlong.api.Endpoint;
 import dev.furlong.api.RacingApiClient;
-import dev.furlong.testing.RacingApiReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,10 +31,23 @@ import org.junit.jupiter.api.Test;
 class SandboxContractTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
-    static final Path SPEC = RacingApiReference.root().resolve("openapi.yml");
+    static final Path SPEC = spec();
 
     /** The name the spec is registered under; nothing is fetched from it. */
     static final String SPEC_IRI = "https://spec.sandbox.invalid/openapi.yml";
+
+    /** The API's OpenAPI spec, from the test resources ({@code racing-api/} at the repository's root). */
+    static Path spec() {
+        java.net.URL url = SandboxContractTest.class.getResource("/racing-api/openapi.yml");
+        if (url == null) {
+            throw new IllegalStateException("racing-api/openapi.yml is missing from the test resources");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static SandboxServer server;
     static RacingApiClient client;

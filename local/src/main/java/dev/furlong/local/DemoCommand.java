@@ -1,7 +1,7 @@
-package dev.furlong.cli;
+package dev.furlong.local;
 
+import dev.furlong.cli.CommonOptions;
 import dev.furlong.config.InvalidSettingException;
-import dev.furlong.pipeline.DemoRun;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +25,6 @@ final class DemoCommand implements Callable<Integer> {
         if (n < 1 || n > 365) {
             throw new InvalidSettingException("--days must be between 1 and 365, got " + n);
         }
-        return new DemoRun(settings, Console.of(common), common.env()).run(n);
+        return new DemoRun(settings, common.console(), common.env()).run(n);
     }
 }

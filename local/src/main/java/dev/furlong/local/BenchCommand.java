@@ -1,4 +1,4 @@
-package dev.furlong.cli;
+package dev.furlong.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -6,15 +6,18 @@ import dev.furlong.bench.FetchPlanBench;
 import dev.furlong.bench.PublishBench;
 import dev.furlong.bench.StatsBench;
 import dev.furlong.bench.TransformBench;
+import dev.furlong.cli.CommonOptions;
+import dev.furlong.cli.Furlong;
 import dev.furlong.config.InvalidSettingException;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import dev.furlong.pipeline.Console;
 import dev.furlong.publish.EmbeddedDatabase;
 import dev.furlong.sandbox.SandboxArchive;
-import dev.furlong.transform.TransformJob;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxWorld;
 import dev.furlong.spark.SparkSessions;
+import dev.furlong.transform.TransformJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new InvalidSettingException("--stages takes " + String.join(",", STAGES) + "; got '" + s + "'");
             }
         }
-        Console console = Console.of(common);
+        Console console = common.console();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("seed", seed);
         report.put("today", settings.today().toString());

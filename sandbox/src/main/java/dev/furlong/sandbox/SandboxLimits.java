@@ -1,7 +1,5 @@
 package dev.furlong.sandbox;
 
-import dev.furlong.api.Endpoint;
-import dev.furlong.api.http.TokenBucket;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -13,22 +11,22 @@ import java.util.Map;
  */
 final class SandboxLimits {
 
-    private final Map<Endpoint, TokenBucket> perEndpoint = new EnumMap<>(Endpoint.class);
+    private final Map<SandboxEndpoint, Bucket> perEndpoint = new EnumMap<>(SandboxEndpoint.class);
     private final SandboxConfig.EdgeLimit edge;
     private final Deque<Long> recent = new ArrayDeque<>();
     private long blockedUntil;
 
     SandboxLimits(SandboxConfig config) {
         if (config.rateLimits()) {
-            for (Endpoint e : Endpoint.values()) {
-                perEndpoint.put(e, new TokenBucket(e.documentedRatePerSecond(), Math.max(3, e.documentedRatePerSecond())));
+            for (SandboxEndpoint e : SandboxEndpoint.values()) {
+                perEndpoint.put(e, new Bucket(e.documentedRatePerSecond(), Math.max(3, e.documentedRatePerSecond())));
             }
         }
         this.edge = config.edgeLimit();
     }
 
     /** True when the request may be answered; false means 429. */
-    synchronized boolean admit(Endpoint endpoint) {
+    synchronized boolean admit(SandboxEndpoint endpoint) {
         long now = System.nanoTime();
         if (edge != null) {
             if (now < blockedUntil) {
@@ -44,7 +42,32 @@ final class SandboxLimits {
                 return false;
             }
         }
-        TokenBucket bucket = perEndpoint.get(endpoint);
+        Bucket bucket = perEndpoint.get(endpoint);
         return bucket == null || bucket.tryAcquire();
+    }
+
+    /** Tokens refill at {@code rate} a second up to {@code burst}; a request without a token is refused, not delayed. */
+    private static final class Bucket {
+        private final double rate;
+        private final double burst;
+        private double tokens;
+        private long refilledAt = System.nanoTime();
+
+        Bucket(double rate, double burst) {
+            this.rate = rate;
+            this.burst = burst;
+            this.tokens = burst;
+        }
+
+        boolean tryAcquire() {
+            long now = System.nanoTime();
+            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * rate);
+            refilledAt = now;
+            if (tokens < 1) {
+                return false;
+            }
+            tokens -= 1;
+            return true;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.furlong.cli;
+package dev.furlong.pipeline;
 
 import java.io.PrintStream;
 
@@ -11,10 +11,6 @@ public final class Console {
     public Console(PrintStream out, boolean quiet) {
         this.out = out;
         this.quiet = quiet;
-    }
-
-    public static Console of(CommonOptions common) {
-        return new Console(System.out, common.verbosity() < 0);
     }
 
     /** Progress and plan lines. */

@@ -1,6 +1,5 @@
 package dev.furlong.sandbox;
 
-import dev.furlong.api.Endpoint;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -13,7 +12,7 @@ import java.util.Map;
  * (failed requests per endpoint, and beaten distances as words).
  */
 public record SandboxConfig(long seed, String username, String password, boolean historicalResults, LocalDate today,
-                            boolean rateLimits, EdgeLimit edgeLimit, boolean corrections, Map<Endpoint, Faults> faults,
+                            boolean rateLimits, EdgeLimit edgeLimit, boolean corrections, Map<SandboxEndpoint, Faults> faults,
                             boolean textDistances) {
 
     public static final long DEFAULT_SEED = 20150101L;
@@ -80,8 +79,8 @@ public record SandboxConfig(long seed, String username, String password, boolean
         return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, on, faults, textDistances);
     }
 
-    public SandboxConfig withFaults(Endpoint endpoint, Faults f) {
-        Map<Endpoint, Faults> all = new EnumMap<>(Endpoint.class);
+    public SandboxConfig withFaults(SandboxEndpoint endpoint, Faults f) {
+        Map<SandboxEndpoint, Faults> all = new EnumMap<>(SandboxEndpoint.class);
         all.putAll(faults);
         all.put(endpoint, f);
         return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, all, textDistances);
@@ -102,7 +101,7 @@ public record SandboxConfig(long seed, String username, String password, boolean
                 + ", faults=" + faults + ", textDistances=" + textDistances + "]";
     }
 
-    public Faults faultsFor(Endpoint endpoint) {
+    public Faults faultsFor(SandboxEndpoint endpoint) {
         return faults.getOrDefault(endpoint, Faults.NONE);
     }
 }

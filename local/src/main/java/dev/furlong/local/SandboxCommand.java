@@ -1,5 +1,7 @@
-package dev.furlong.cli;
+package dev.furlong.local;
 
+import dev.furlong.cli.CommonOptions;
+import dev.furlong.cli.Furlong;
 import dev.furlong.config.InvalidSettingException;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;

@@ -146,7 +146,7 @@ class SandboxRulesTest {
     @Test
     void injectedFaultsAreRetriedThroughAndDriftIsVisible() throws Exception {
         SandboxConfig.Faults flaky = new SandboxConfig.Faults(Duration.ofMillis(2), 0.2, 0.1, 0.1, 0, 0.1);
-        SandboxConfig config = SandboxConfig.defaults(TODAY).withRateLimits(false).withFaults(Endpoint.RESULTS, flaky);
+        SandboxConfig config = SandboxConfig.defaults(TODAY).withRateLimits(false).withFaults(SandboxEndpoint.RESULTS, flaky);
         try (SandboxServer s = SandboxServer.start(config, 0);
              RacingApiClient c = RacingApiClient.builder(ApiBaseUrl.parse(s.baseUrl()), new Credentials("sandbox", "sandbox"))
                      .rateLimits(SandboxServerTest.unthrottled())
@@ -162,7 +162,7 @@ class SandboxRulesTest {
             assertTrue(s.requestLog().entries().stream().anyMatch(e -> e.status() == 0), "a connection was reset");
         }
         SandboxConfig drifting = SandboxConfig.defaults(TODAY).withRateLimits(false)
-                .withFaults(Endpoint.RESULTS, new SandboxConfig.Faults(Duration.ZERO, 0, 0, 0, 1, 0));
+                .withFaults(SandboxEndpoint.RESULTS, new SandboxConfig.Faults(Duration.ZERO, 0, 0, 0, 1, 0));
         try (SandboxServer s = SandboxServer.start(drifting, 0); RacingApiClient c = bare(s)) {
             JsonNode runner = RacingApiClient.parse(c.results(TODAY.minusDays(1), List.of("gb")).get(0))
                     .get("results").get(0).get("runners").get(0);

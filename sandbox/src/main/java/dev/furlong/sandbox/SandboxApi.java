@@ -2,8 +2,6 @@ package dev.furlong.sandbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.furlong.api.Endpoint;
-import dev.furlong.api.RequestLimits;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -24,11 +22,6 @@ import java.util.stream.Collectors;
  */
 final class SandboxApi {
 
-    private static final int RESULTS_DEFAULT_LIMIT = 25; // what the live API does; the spec says 50
-    private static final Pattern RESULT = Pattern.compile("/v1/results/([^/]+)");
-    private static final Pattern RACECARD = Pattern.compile("/v1/racecards/([^/]+)/pro");
-    private static final Pattern HORSE = Pattern.compile("/v1/horses/([^/]+)/(pro|standard)");
-    private static final Pattern SEARCH = Pattern.compile("/v1/(jockeys|trainers|owners)/search");
 
     /** An HTTP status and a JSON body. */
     record Answer(int status, String body) {
@@ -57,33 +50,9 @@ final class SandboxApi {
         return world;
     }
 
-    /** The endpoint a path belongs to, for rate limits and faults; null for paths the API does not have. */
-    static Endpoint endpointOf(String rawPath) {
-        String path = rawPath.replaceAll("/+$", "");
-        return switch (path) {
-            case "/v1/courses/regions" -> Endpoint.REGIONS;
-            case "/v1/courses" -> Endpoint.COURSES;
-            case "/v1/results" -> Endpoint.RESULTS;
-            case "/v1/racecards/pro" -> Endpoint.RACECARDS_PRO;
-            case "/v1/jockeys/search" -> Endpoint.JOCKEY_SEARCH;
-            case "/v1/trainers/search" -> Endpoint.TRAINER_SEARCH;
-            case "/v1/owners/search" -> Endpoint.OWNER_SEARCH;
-            default -> {
-                if (RACECARD.matcher(path).matches()) {
-                    yield Endpoint.RACECARD_PRO;
-                }
-                Matcher horse = HORSE.matcher(path);
-                if (horse.matches()) {
-                    yield horse.group(2).equals("pro") ? Endpoint.HORSE_PRO : Endpoint.HORSE_STANDARD;
-                }
-                yield RESULT.matcher(path).matches() ? Endpoint.RESULT : null;
-            }
-        };
-    }
-
     Answer answer(String rawPath, List<Map.Entry<String, String>> query) {
         String path = rawPath.replaceAll("/+$", "");
-        Endpoint endpoint = endpointOf(path);
+        SandboxEndpoint endpoint = SandboxEndpoint.of(path);
         if (endpoint == null) {
             return NOT_FOUND;
         }
@@ -92,11 +61,11 @@ final class SandboxApi {
                 case REGIONS -> Answer.json(SandboxJson.regions(SandboxWorld.REGIONS));
                 case COURSES -> courses(query);
                 case RESULTS -> results(query);
-                case RESULT -> result(match(RESULT, path));
+                case RESULT -> result(match(SandboxEndpoint.RESULT_PATH, path));
                 case RACECARDS_PRO -> racecards(query);
-                case RACECARD_PRO -> racecard(match(RACECARD, path));
-                case HORSE_PRO, HORSE_STANDARD -> horse(match(HORSE, path), endpoint == Endpoint.HORSE_PRO);
-                case JOCKEY_SEARCH, TRAINER_SEARCH, OWNER_SEARCH -> search(match(SEARCH, path), query);
+                case RACECARD_PRO -> racecard(match(SandboxEndpoint.RACECARD_PATH, path));
+                case HORSE_PRO, HORSE_STANDARD -> horse(match(SandboxEndpoint.HORSE_PATH, path), endpoint == SandboxEndpoint.HORSE_PRO);
+                case JOCKEY_SEARCH, TRAINER_SEARCH, OWNER_SEARCH -> search(match(SandboxEndpoint.SEARCH_PATH, path), query);
             };
         } catch (InvalidParameter e) {
             return Answer.of(422, e.body());
@@ -122,13 +91,13 @@ final class SandboxApi {
     private Answer results(List<Map.Entry<String, String>> query) {
         LocalDate today = config.today();
         LocalDate end = date(query, "end_date", today);
-        LocalDate start = date(query, "start_date", end.minusDays(RequestLimits.STANDARD_RESULTS_DAYS));
-        int limit = integer(query, "limit", RESULTS_DEFAULT_LIMIT, 1, RequestLimits.RESULTS_MAX_LIMIT);
-        int skip = integer(query, "skip", 0, 0, RequestLimits.RESULTS_MAX_SKIP);
+        LocalDate start = date(query, "start_date", end.minusDays(DocumentedLimits.STANDARD_RESULTS_DAYS));
+        int limit = integer(query, "limit", DocumentedLimits.RESULTS_DEFAULT_LIMIT, 1, DocumentedLimits.RESULTS_MAX_LIMIT);
+        int skip = integer(query, "skip", 0, 0, DocumentedLimits.RESULTS_MAX_SKIP);
         if (end.isBefore(start)) {
             throw InvalidParameter.of("end_date", "end_date must not be before start_date", end.toString());
         }
-        if (ChronoUnit.DAYS.between(start, end) > RequestLimits.MAX_RANGE_DAYS) {
+        if (ChronoUnit.DAYS.between(start, end) > DocumentedLimits.MAX_RANGE_DAYS) {
             throw InvalidParameter.of("start_date", "the date range must not exceed 365 days", start.toString());
         }
         if (start.isBefore(earliestResult())) {
@@ -159,11 +128,11 @@ final class SandboxApi {
 
     private Answer racecards(List<Map.Entry<String, String>> query) {
         LocalDate date = date(query, "date", config.today());
-        int limit = integer(query, "limit", RequestLimits.RACECARDS_MAX_LIMIT, 1, RequestLimits.RACECARDS_MAX_LIMIT);
-        int skip = integer(query, "skip", 0, 0, RequestLimits.RACECARDS_MAX_SKIP);
+        int limit = integer(query, "limit", DocumentedLimits.RACECARDS_MAX_LIMIT, 1, DocumentedLimits.RACECARDS_MAX_LIMIT);
+        int skip = integer(query, "skip", 0, 0, DocumentedLimits.RACECARDS_MAX_SKIP);
         if (!inRacecardWindow(date)) {
-            throw InvalidParameter.of("date", "racecards are available from " + RequestLimits.RACECARDS_PRO_START + " to "
-                    + config.today().plusDays(7), date.toString());
+            throw InvalidParameter.of("date", "racecards are available from " + DocumentedLimits.RACECARDS_PRO_START + " to "
+                    + config.today().plusDays(DocumentedLimits.RACECARDS_DAYS_AHEAD), date.toString());
         }
         Set<String> regions = values(query, "region_codes").stream().map(String::toUpperCase).collect(Collectors.toSet());
         Set<String> courses = Set.copyOf(values(query, "course_ids"));
@@ -221,12 +190,12 @@ final class SandboxApi {
     }
 
     private LocalDate earliestResult() {
-        return config.historicalResults() ? RequestLimits.HISTORICAL_RESULTS_START
-                : config.today().minusDays(RequestLimits.STANDARD_RESULTS_DAYS);
+        return config.historicalResults() ? DocumentedLimits.HISTORICAL_RESULTS_START
+                : config.today().minusDays(DocumentedLimits.STANDARD_RESULTS_DAYS);
     }
 
     private boolean inRacecardWindow(LocalDate date) {
-        return !date.isBefore(RequestLimits.RACECARDS_PRO_START) && !date.isAfter(config.today().plusDays(7));
+        return !date.isBefore(DocumentedLimits.RACECARDS_PRO_START) && !date.isAfter(config.today().plusDays(DocumentedLimits.RACECARDS_DAYS_AHEAD));
     }
 
     /** Region filters are ignored when a course filter is given, as the API documents. */

@@ -1,15 +1,16 @@
-package dev.furlong.pipeline;
+package dev.furlong.local;
 
 import dev.furlong.api.Credentials;
-import dev.furlong.cli.Console;
 import dev.furlong.config.Settings;
+import dev.furlong.pipeline.Console;
+import dev.furlong.pipeline.Pipeline;
+import dev.furlong.pipeline.RunContext;
 import dev.furlong.publish.PgTarget;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.sandbox.SimRace;
 import dev.furlong.stats.StatsProfile;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,26 +23,20 @@ import java.util.Map;
  * {@code furlong demo}: the whole pipeline over the last N days against the in-process sandbox, an embedded Postgres and a
  * local lake, all under the demo root, then a summary of what was published and how to query it.
  */
-public final class DemoRun {
+final class DemoRun {
 
     private final Settings base;
     private final Console console;
     private final Map<String, String> env;
 
-    public DemoRun(Settings base, Console console, Map<String, String> env) {
+    DemoRun(Settings base, Console console, Map<String, String> env) {
         this.base = base;
         this.console = console;
         this.env = env;
     }
 
-    /** Demo storage: the lake and database of the demo, apart from a real run's. */
-    public static Settings demoSettings(Settings s) {
-        Path root = Path.of(s.demoRoot());
-        return s.withEmbeddedStorage(root.resolve("lake").toString(), root.resolve("pg").toString());
-    }
-
-    public int run(int days) throws IOException, SQLException {
-        Settings settings = demoSettings(base);
+    int run(int days) throws IOException, SQLException {
+        Settings settings = base.withDemoStorage();
         LocalDate to = settings.today().minusDays(1);
         LocalDate from = settings.today().minusDays(days);
         SandboxConfig sandboxConfig = SandboxConfig.defaults(settings.today()).withSeed(settings.demoSeed());

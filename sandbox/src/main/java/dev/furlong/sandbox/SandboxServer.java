@@ -2,7 +2,6 @@ package dev.furlong.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.furlong.api.Endpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -104,7 +103,7 @@ public final class SandboxServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         SandboxApi.Answer answer;
-        Endpoint endpoint = SandboxApi.endpointOf(path);
+        SandboxEndpoint endpoint = SandboxEndpoint.of(path);
         SandboxConfig.Faults faults = endpoint == null ? SandboxConfig.Faults.NONE : config.faultsFor(endpoint);
         Fault fault = draw(faults);
         try {
