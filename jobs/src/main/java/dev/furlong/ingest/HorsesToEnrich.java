@@ -6,12 +6,13 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.regexp_extract;
 
+import dev.furlong.api.model.RacecardsPage;
+import dev.furlong.api.model.ResultsPage;
+import dev.furlong.spark.ApiReadSchema;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -20,12 +21,10 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class HorsesToEnrich {
 
-    private static final StructType HORSES = new StructType()
-            .add("horse_id", DataTypes.StringType);
-    private static final StructType RESULTS = new StructType().add("results", new ArrayType(new StructType()
-            .add("date", DataTypes.StringType).add("runners", new ArrayType(HORSES, true)), true));
-    private static final StructType RACECARDS = new StructType().add("racecards", new ArrayType(new StructType()
-            .add("runners", new ArrayType(HORSES, true)), true));
+    private static final StructType RESULTS = ApiReadSchema.only(ApiReadSchema.of(ResultsPage.class, "results", "runners"),
+            "results.date", "results.runners.horse_id");
+    private static final StructType RACECARDS = ApiReadSchema.only(ApiReadSchema.of(RacecardsPage.class, "racecards", "runners"),
+            "racecards.runners.horse_id");
 
     private HorsesToEnrich() {
     }

@@ -15,7 +15,9 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import dev.furlong.api.model.HorsePro;
 import dev.furlong.lake.LakeColumns;
+import dev.furlong.spark.ApiReadSchema;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -55,8 +57,7 @@ public final class Entities {
             "dam_region", "damsire_id", "damsire_name", "damsire_region", "jockey_id", "jockey_name", "trainer_id",
             "trainer_name", "trainer_location", "owner_id", "owner_name", "enriched_at");
 
-    private static final StructType HORSE_PRO = RacecardsSchema.strings("id", "name", "breeder", "colour", "colour_code", "dam",
-            "dam_id", "damsire", "damsire_id", "dob", "sex", "sex_code", "sire", "sire_id");
+    private static final StructType HORSE_PRO = ApiReadSchema.of(HorsePro.class);
 
     private Entities() {
     }

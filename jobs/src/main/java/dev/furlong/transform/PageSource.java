@@ -1,11 +1,17 @@
 package dev.furlong.transform;
 
+import dev.furlong.api.model.RacecardsPage;
+import dev.furlong.api.model.ResultsPage;
+import dev.furlong.spark.ApiReadSchema;
 import org.apache.spark.sql.types.StructType;
 
-/** The two bronze answers that describe races: where they sit in bronze and how their pages are shaped. */
+/**
+ * The two bronze answers that describe races: where they sit in bronze and how their pages are shaped (read from the API model,
+ * with the races and their runners opened; see {@link ApiReadSchema}).
+ */
 public enum PageSource {
-    RESULTS("results", ResultsSchema.PAGE, "results"),
-    RACECARDS("racecards_pro", RacecardsSchema.PAGE, "racecards");
+    RESULTS("results", ApiReadSchema.of(ResultsPage.class, "results", "runners"), "results"),
+    RACECARDS("racecards_pro", ApiReadSchema.of(RacecardsPage.class, "racecards", "runners"), "racecards");
 
     private final String endpoint;
     private final StructType pageSchema;

@@ -72,12 +72,15 @@ public final class RacecardsFlattener {
         return Quarantine.fieldProblems(checks);
     }
 
+    /** Runner fields kept whole in {@code racecard_extras}: what a card says beside the modelled fields. */
+    static final String[] EXTRAS = {"prev_trainers", "prev_owners", "trainer_14_days", "medical", "quotes", "stable_tour", "odds"};
+
     /** Everything a card runner holds that {@code runners} does not model, kept as JSON. */
     private static Column extras() {
         List<Column> parts = new ArrayList<>();
         parts.add(lit("{"));
-        for (int i = 0; i < RacecardsSchema.EXTRAS.length; i++) {
-            String f = RacecardsSchema.EXTRAS[i];
+        for (int i = 0; i < EXTRAS.length; i++) {
+            String f = EXTRAS[i];
             parts.add(lit((i == 0 ? "" : ",") + "\"" + f + "\":"));
             parts.add(coalesce(col("u." + f), lit("null")));
         }

@@ -8,6 +8,9 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.upper;
 
+import dev.furlong.api.model.CoursesPage;
+import dev.furlong.api.model.Region;
+import dev.furlong.spark.ApiReadSchema;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
@@ -16,9 +19,8 @@ import org.apache.spark.sql.types.StructType;
 /** {@code mst_courses} and {@code mst_regions} from the {@code /v1/courses} and {@code /v1/courses/regions} answers. */
 public final class ReferenceTables {
 
-    private static final StructType COURSES_PAGE = new StructType()
-            .add("courses", new ArrayType(RacecardsSchema.strings("id", "course", "region_code", "region"), true), true);
-    private static final ArrayType REGIONS = new ArrayType(RacecardsSchema.strings("region", "region_code"), true);
+    private static final StructType COURSES_PAGE = ApiReadSchema.of(CoursesPage.class, "courses");
+    private static final ArrayType REGIONS = new ArrayType(ApiReadSchema.of(Region.class), true);
 
     private ReferenceTables() {
     }

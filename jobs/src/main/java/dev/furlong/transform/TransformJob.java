@@ -11,8 +11,10 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.furlong.api.model.Odds;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import dev.furlong.spark.ApiReadSchema;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.LogicalRDD;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -58,6 +61,9 @@ public final class TransformJob {
     private static final int SMALL_RUN_RACE_DAYS = 31;
     private static final long SMALL_RUN_HORSE_ANSWERS = 10_000;
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
+    /** A card runner's bookmakers' prices. */
+    private static final ArrayType ODDS = new ArrayType(ApiReadSchema.of(Odds.class), true);
 
     private static final Set<String> RACE_ENDPOINTS = Set.of(PageSource.RESULTS.endpoint(), PageSource.RACECARDS.endpoint());
 
@@ -340,7 +346,7 @@ public final class TransformJob {
 
         private TableCounts upsertBookmakers(Dataset<Row> validCards) {
             List<String> seen = validCards.where(col("odds").isNotNull())
-                    .select(explode(from_json(col("odds"), RacecardsSchema.ODDS)).as("o"))
+                    .select(explode(from_json(col("odds"), ODDS)).as("o"))
                     .select(Normalise.text(col("o.bookmaker"))).where(col("o.bookmaker").isNotNull()).distinct()
                     .collectAsList().stream().map(r -> r.getString(0)).filter(s -> s != null).toList();
             String path = lake.silver("mst_bookmakers");
