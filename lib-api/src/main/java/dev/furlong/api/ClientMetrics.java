@@ -27,7 +27,7 @@ public final class ClientMetrics {
         }
     }
 
-    void recordCall(Endpoint e, int status, long bytes, long latencyMillis) {
+    public void recordCall(Endpoint e, int status, long bytes, long latencyMillis) {
         Counters c = counters.get(e);
         c.calls.increment();
         c.bytes.add(bytes);
@@ -37,7 +37,7 @@ public final class ClientMetrics {
         }
     }
 
-    void recordRetry(Endpoint e) {
+    public void recordRetry(Endpoint e) {
         counters.get(e).retries.increment();
     }
 

@@ -2,10 +2,11 @@ package dev.furlong.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.furlong.api.http.BasicAuthInterceptor;
-import dev.furlong.api.model.ApiJson;
 import dev.furlong.api.http.RateLimits;
+import dev.furlong.api.http.RetryInterceptor;
 import dev.furlong.api.http.RetryPolicy;
 import dev.furlong.api.http.ThrottleInterceptor;
+import dev.furlong.api.model.ApiJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URLEncoder;
@@ -31,21 +32,21 @@ public final class RacingApiClient implements AutoCloseable {
 
     private final ApiBaseUrl baseUrl;
     private final OkHttpClient http;
-    private final RetryPolicy retryPolicy;
     private final ClientMetrics metrics = new ClientMetrics();
     private final Clock clock;
 
     private RacingApiClient(Builder b) {
         this.baseUrl = b.baseUrl;
-        this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
+        // Retries first, so each attempt waits for the rate limit again and is sent with credentials. No call timeout: it
+        // would also cut the retries short; each attempt is bounded by the connect and read timeouts, the whole by the policy.
         this.http = new OkHttpClient.Builder()
+                .addInterceptor(new RetryInterceptor(b.retryPolicy, metrics))
                 .addInterceptor(new ThrottleInterceptor(b.rateLimits))
                 .addInterceptor(new BasicAuthInterceptor(b.credentials))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
-                .callTimeout(Duration.ofSeconds(120))
-                .retryOnConnectionFailure(false) // retries are ours: counted, throttled and bounded
+                .retryOnConnectionFailure(false) // retries are the interceptor's: counted, throttled and bounded
                 .build();
     }
 
@@ -233,7 +234,7 @@ public final class RacingApiClient implements AutoCloseable {
         return fallback;
     }
 
-    /** Sends one request with retries. 200 and 404 are answers; everything else is a typed failure. */
+    /** Sends one request, retried by the {@link RetryInterceptor}. 200 and 404 are answers; everything else is a typed failure. */
     public ApiResponse execute(ApiRequest request) {
         Request httpRequest = new Request.Builder()
                 .url(baseUrl.resolve(request.path(), request.encodedQuery()))
@@ -241,61 +242,22 @@ public final class RacingApiClient implements AutoCloseable {
                 .tag(Endpoint.class, request.endpoint())
                 .get()
                 .build();
-        long deadline = System.nanoTime() + retryPolicy.maxTotal().toNanos();
-        String lastReason = "";
-        int lastStatus = 0;
-        Throwable lastCause = null;
-        for (int attempt = 1; ; attempt++) {
-            Duration retryAfter = null;
-            long started = System.nanoTime();
-            try (Response response = http.newCall(httpRequest).execute()) {
-                String body = response.body().string();
-                int status = response.code();
-                metrics.recordCall(request.endpoint(), status, body.length(), (System.nanoTime() - started) / 1_000_000);
-                lastStatus = status;
-                if (status == 200) {
-                    ApiResponse answer = new ApiResponse(request, 200, body, Instant.now(clock));
-                    try {
-                        ApiJson.mapper().readTree(body);
-                        return answer;
-                    } catch (IOException e) {
-                        lastReason = "malformed JSON (" + body.length() + " bytes)";
-                        if (attempt >= retryPolicy.maxAttempts()) {
-                            throw new ApiException.MalformedResponse(request, lastReason, body, attempt);
-                        }
-                    }
-                } else if (status == 404) {
-                    return new ApiResponse(request, 404, body, Instant.now(clock));
-                } else if (status == 401 || status == 403) {
-                    throw new ApiException.AuthenticationFailed(request, status);
-                } else if (status == 422) {
-                    throw new ApiException.RequestRejected(request, detailOf(body));
-                } else if (status == 429 || status >= 500) {
-                    lastReason = "HTTP " + status;
-                    retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"));
-                } else {
-                    throw new ApiException.RetriesExhausted(request, attempt, status, "unexpected HTTP " + status, null);
-                }
-            } catch (InterruptedIOException e) {
-                Thread.currentThread().interrupt();
-                throw new ApiException.RetriesExhausted(request, attempt, 0, "interrupted", e);
-            } catch (IOException e) {
-                metrics.recordCall(request.endpoint(), 0, 0, (System.nanoTime() - started) / 1_000_000);
-                lastStatus = 0;
-                lastCause = e;
-                lastReason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            }
-            if (attempt >= retryPolicy.maxAttempts()) {
-                throw new ApiException.RetriesExhausted(request, attempt, lastStatus, lastReason, lastCause);
-            }
-            Duration pause = retryPolicy.delayAfter(attempt, retryAfter);
-            if (System.nanoTime() + pause.toNanos() > deadline) {
-                String why = retryAfter != null ? " (the server asks to wait " + retryAfter.toSeconds() + " s, beyond the retry budget)"
-                        : " (retry time budget spent)";
-                throw new ApiException.RetriesExhausted(request, attempt, lastStatus, lastReason + why, lastCause);
-            }
-            metrics.recordRetry(request.endpoint());
-            sleep(pause);
+        try (Response response = http.newCall(httpRequest).execute()) {
+            String body = response.body().string();
+            return switch (response.code()) {
+                case 200, 404 -> new ApiResponse(request, response.code(), body, Instant.now(clock));
+                case 401, 403 -> throw new ApiException.AuthenticationFailed(request, response.code());
+                case 422 -> throw new ApiException.RequestRejected(request, detailOf(body));
+                default -> throw new ApiException.RetriesExhausted(request, 1, response.code(), "unexpected HTTP " + response.code(), null);
+            };
+        } catch (RetryInterceptor.GaveUp e) {
+            throw e.malformed() ? new ApiException.MalformedResponse(request, e.reason(), e.body(), e.attempts())
+                    : new ApiException.RetriesExhausted(request, e.attempts(), e.lastStatus(), e.reason(), e.getCause());
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException.RetriesExhausted(request, 1, 0, "interrupted", e);
+        } catch (IOException e) { // not retried: the interceptor retries every failure that may pass
+            throw new ApiException.RetriesExhausted(request, 1, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -327,15 +289,6 @@ public final class RacingApiClient implements AutoCloseable {
             return String.join("; ", parts);
         } catch (IOException e) {
             return body.length() > 200 ? body.substring(0, 200) + "..." : body;
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
         }
     }
 
