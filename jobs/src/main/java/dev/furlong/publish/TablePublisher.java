@@ -17,8 +17,9 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * Publishes one Delta table into its Postgres table: COPY from the Spark partitions in parallel into an unlogged staging
- * table private to the run, then one transaction that upserts only rows that differ and moves the watermark, then drops the
- * staging table. An empty table (a first load) is COPYed into directly, inside the transaction that moves the watermark.
+ * table private to the run, then one transaction that moves the rows in (into an empty table one INSERT; else an upsert of
+ * only the rows that differ, after the deletes) and moves the watermark, then drops the staging table. The SQL is
+ * {@link PublishSql}'s.
  * Readers never see a half-published table; a crash leaves only a staging table, which the next run drops.
  * Identifiers come from code and validated settings, never from data; values travel only through COPY or bind parameters.
  */
@@ -74,7 +75,7 @@ public final class TablePublisher {
             throws SQLException {
         String qualified = ident(target.schema()) + "." + ident(table.pgTable());
         String staging = ident(STAGING_SCHEMA) + "." + ident(table.pgTable() + "__" + runId);
-        String goneStaging = ident(STAGING_SCHEMA) + "." + ident(table.pgTable() + "__" + runId + "__gone");
+        String gone = ident(STAGING_SCHEMA) + "." + ident(table.pgTable() + "__" + runId + "__gone");
         try (Connection c = target.connect()) {
             if (!full && source.equals(watermark(c, table.watermark()))) {
                 return PublishResult.unchanged(table.watermark(), source.version());
@@ -82,34 +83,20 @@ public final class TablePublisher {
             List<String> columns = Arrays.asList(rows.columns());
             checkColumns(c, table.pgTable(), columns);
             dropStaleStaging(c, table.pgTable());
-            String columnList = columns.stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
-            List<Row> gone = deletes.keys() == null ? List.of() : deletes.keys().collectAsList();
-            // Into an empty table nothing can be missing from the rows.
-            PublishResult loaded = gone.isEmpty() ? loadIntoEmpty(c, table, qualified, columnList, rows, source) : null;
-            if (loaded != null) {
-                return loaded;
-            }
+            PublishSql sql = new PublishSql(table, qualified, staging, columns);
+            List<Row> goneKeys = deletes.keys() == null ? List.of() : deletes.keys().collectAsList();
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + ident(STAGING_SCHEMA));
-                // The columns' types without their constraints: a bad row is refused by the real table, where it can be named.
-                s.execute("CREATE UNLOGGED TABLE " + staging + " AS SELECT " + columnList + " FROM " + qualified + " WITH NO DATA");
+                s.execute(sql.createStaging());
             }
             try {
+                // From every partition at once, a connection each: on a cluster the rows never pass through the driver.
                 LongAccumulator copied = rows.sparkSession().sparkContext().longAccumulator("rows copied");
                 rows.dropDuplicates(table.keys().toArray(new String[0]))
-                        .foreachPartition(new CopyPartition(target, "COPY " + staging + " (" + columnList + ") FROM STDIN", copied));
-                List<String> statements = new ArrayList<>();
-                if (!gone.isEmpty()) {
-                    stageKeys(c, table, qualified, goneStaging, gone);
-                    statements.addAll(deletes(c, table, qualified, goneStaging));
-                } else if (deletes.missingFromRows()) {
-                    stageMissingKeys(c, table, qualified, staging, goneStaging);
-                    statements.addAll(deletes(c, table, qualified, goneStaging));
-                }
-                statements.addAll(new Statements(table, qualified, staging, columns).forWrite());
+                        .foreachPartition(new CopyPartition(target, sql.copyInto(staging), copied));
                 long written;
                 try {
-                    written = inOneTransaction(c, table, source, statements);
+                    written = inOneTransaction(c, table, source, () -> statements(c, sql, goneKeys, deletes.missingFromRows(), gone));
                 } catch (SQLException e) {
                     throw "23503".equals(e.getSQLState()) ? withMissingParents(c, table, staging, e) : e;
                 }
@@ -117,8 +104,50 @@ public final class TablePublisher {
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP TABLE IF EXISTS " + staging);
-                    s.execute("DROP TABLE IF EXISTS " + goneStaging);
+                    s.execute("DROP TABLE IF EXISTS " + gone);
                 }
+            }
+        }
+    }
+
+    /**
+     * What moves the staged rows into the table, decided inside the publish's transaction with the table locked against other
+     * writers: into an empty table (a first load) one INSERT; else the deletes, children first, then the upsert.
+     */
+    private List<String> statements(Connection c, PublishSql sql, List<Row> goneKeys, boolean missingFromRows, String gone)
+            throws SQLException {
+        PublishedTable table = sql.table();
+        if (table.write() != PublishedTable.Write.UPDATE_COLUMNS && lockedAndEmpty(c, sql.qualified())) {
+            return List.of(sql.firstLoad());
+        }
+        List<String> statements = new ArrayList<>();
+        if (!goneKeys.isEmpty() || missingFromRows) {
+            try (Statement s = c.createStatement()) {
+                s.execute(goneKeys.isEmpty() ? sql.createMissingKeyTable(gone) : sql.createKeyTable(gone));
+            }
+            if (!goneKeys.isEmpty()) {
+                try {
+                    CopyPartition.copy(c, sql.copyKeysInto(gone), goneKeys.iterator());
+                } catch (IOException e) {
+                    throw new SQLException("staging the keys to delete from " + table.pgTable() + " failed: " + e.getMessage(), e);
+                }
+            }
+            for (ForeignKey child : foreignKeysTo(c, table.pgTable())) {
+                statements.add(PublishSql.deleteChildren(child.table(), child.columns(), child.referred(), gone));
+            }
+            statements.add(sql.deleteGone(gone));
+        }
+        statements.addAll(sql.write());
+        return statements;
+    }
+
+    /** Locks the table against other writers until the commit (readers go on), and says whether it has no rows. */
+    private static boolean lockedAndEmpty(Connection c, String qualified) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE " + qualified + " IN SHARE ROW EXCLUSIVE MODE");
+            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + qualified + ")")) {
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }
@@ -129,117 +158,46 @@ public final class TablePublisher {
      */
     public long copyInto(String table, Dataset<Row> rows) {
         LongAccumulator copied = rows.sparkSession().sparkContext().longAccumulator("rows copied");
-        String columns = Arrays.stream(rows.columns()).map(TablePublisher::ident).collect(Collectors.joining(", "));
-        rows.foreachPartition(new CopyPartition(target, "COPY " + ident(target.schema()) + "." + ident(table) + " (" + columns
-                + ") FROM STDIN", copied));
+        rows.foreachPartition(new CopyPartition(target, "COPY " + ident(target.schema()) + "." + ident(table) + " ("
+                + PublishSql.list(Arrays.asList(rows.columns()), "") + ") FROM STDIN", copied));
         return copied.value();
     }
 
-    /** The SQL that moves a staging table's rows into the real table; identifiers from code, values never in the text. */
-    private record Statements(PublishedTable table, String qualified, String staging, List<String> columns) {
-
-        List<String> forWrite() {
-            String keyList = list(table.keys(), "");
-            // DISTINCT ON: a Spark task retried after its COPY committed leaves a key twice in staging; one copy is enough.
-            String staged = "SELECT DISTINCT ON (" + keyList + ") " + list(columns, "") + " FROM " + staging + " ORDER BY " + keyList;
-            String sameKey = table.keys().stream().map(k -> "t." + ident(k) + " = s." + ident(k)).collect(Collectors.joining(" AND "));
-            String upsert = "INSERT INTO " + qualified + " AS t (" + list(columns, "") + ") " + staged + " ON CONFLICT (" + keyList
-                    + ") DO UPDATE SET " + set("EXCLUDED.") + " WHERE " + differs("EXCLUDED.");
-            return switch (table.write()) {
-                case UPSERT -> List.of(upsert);
-                case REPLACE -> List.of(upsert,
-                        "DELETE FROM " + qualified + " t WHERE NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey + ")");
-                case UPDATE_COLUMNS -> List.of("UPDATE " + qualified + " t SET " + set("s.") + " FROM (" + staged + ") s WHERE "
-                        + sameKey + " AND " + differs("s."));
-            };
-        }
-
-        private List<String> values() {
-            return columns.stream().filter(col -> !table.keys().contains(col)).toList();
-        }
-
-        /** Every non-key column set from the new row ({@code from} is its alias). */
-        private String set(String from) {
-            return values().stream().map(v -> ident(v) + " = " + from + ident(v)).collect(Collectors.joining(", "));
-        }
-
-        /** The stored row ({@code t}) differs from the new one in a column that counts. */
-        private String differs(String from) {
-            List<String> compared = values().stream().filter(col -> !table.ignoredForChange().contains(col)).toList();
-            return compared.isEmpty() ? "false" : "(" + list(compared, "t.") + ") IS DISTINCT FROM (" + list(compared, from) + ")";
-        }
-
-        private static String list(List<String> columns, String prefix) {
-            return columns.stream().map(col -> prefix + ident(col)).collect(Collectors.joining(", "));
-        }
+    /** A foreign key of {@code table} (schema-qualified and quoted): its columns and the columns of the table they refer to. */
+    private record ForeignKey(String table, List<String> columns, List<String> referred) {
     }
 
-    private static String keyList(PublishedTable table) {
-        return table.keys().stream().map(TablePublisher::ident).collect(Collectors.joining(", "));
-    }
-
-    /**
-     * Puts into the table {@code gone} the keys of the rows that the staged rows lack. Publishes into a database are one at a
-     * time (PublishJob's lock), so these keys stay missing until the commit.
-     */
-    private static void stageMissingKeys(Connection c, PublishedTable table, String qualified, String staging, String gone)
-            throws SQLException {
-        String sameKey = table.keys().stream().map(k -> "t." + ident(k) + " = s." + ident(k)).collect(Collectors.joining(" AND "));
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE UNLOGGED TABLE " + gone + " AS SELECT " + keyList(table) + " FROM " + qualified
-                    + " t WHERE NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey + ")");
-        }
-    }
-
-    /** Copies the keys of the rows to delete into the table {@code gone}. */
-    private void stageKeys(Connection c, PublishedTable table, String qualified, String gone, List<Row> keys) throws SQLException {
-        String keyList = keyList(table);
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE UNLOGGED TABLE " + gone + " AS SELECT " + keyList + " FROM " + qualified + " WITH NO DATA");
-        }
-        try {
-            CopyPartition.copy(c, "COPY " + gone + " (" + keyList + ") FROM STDIN", keys.iterator());
-        } catch (IOException e) {
-            throw new SQLException("staging the keys to delete from " + table.pgTable() + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The statements that delete the rows whose keys the table {@code gone} holds, children first: for every table with a
-     * foreign key to this one (from the catalog, in its own schema), its rows that point at a deleted key, then the table's own.
-     */
-    private List<String> deletes(Connection c, PublishedTable table, String qualified, String gone) throws SQLException {
-        List<String> statements = new ArrayList<>();
+    /** The foreign keys of other tables of the schema that refer to {@code table}, from the catalog. */
+    private List<ForeignKey> foreignKeysTo(Connection c, String table) throws SQLException {
+        List<ForeignKey> keys = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT tn.nspname, t.relname, " + FOREIGN_KEY_COLUMNS
                 + "JOIN pg_namespace tn ON tn.oid = t.relnamespace JOIN pg_class ref ON ref.oid = f.confrelid "
                 + "JOIN pg_namespace n ON n.oid = ref.relnamespace "
                 + "WHERE f.contype = 'f' AND n.nspname = ? AND ref.relname = ? AND t.oid <> ref.oid ORDER BY 1, 2")) {
             p.setString(1, target.schema());
-            p.setString(2, table.pgTable());
+            p.setString(2, table);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    List<String> cols = List.of(rs.getString(3).split(","));
-                    List<String> refs = List.of(rs.getString(4).split(","));
-                    StringBuilder join = new StringBuilder();
-                    for (int i = 0; i < cols.size(); i++) {
-                        join.append(i > 0 ? " AND " : "").append("c.").append(ident(cols.get(i))).append(" = g.").append(ident(refs.get(i)));
-                    }
-                    statements.add("DELETE FROM " + ident(rs.getString(1)) + "." + ident(rs.getString(2)) + " c USING " + gone + " g WHERE "
-                            + join);
+                    keys.add(new ForeignKey(ident(rs.getString(1)) + "." + ident(rs.getString(2)), List.of(rs.getString(3).split(",")),
+                            List.of(rs.getString(4).split(","))));
                 }
             }
         }
-        String sameKey = table.keys().stream().map(k -> "t." + ident(k) + " = g." + ident(k)).collect(Collectors.joining(" AND "));
-        statements.add("DELETE FROM " + qualified + " t USING " + gone + " g WHERE " + sameKey);
-        return statements;
+        return keys;
     }
 
-    /** Runs the statements and moves the watermark in one transaction; returns the rows they wrote. */
-    private long inOneTransaction(Connection c, PublishedTable table, Source source, List<String> statements) throws SQLException {
+    /** What a transaction runs, chosen once it has begun. */
+    private interface Plan {
+        List<String> statements() throws SQLException;
+    }
+
+    /** Plans and runs the statements and moves the watermark in one transaction; returns the rows they wrote. */
+    private long inOneTransaction(Connection c, PublishedTable table, Source source, Plan plan) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             long written = 0;
+            List<String> statements = plan.statements();
             try (Statement s = c.createStatement()) {
                 for (String sql : statements) {
                     written += s.executeLargeUpdate(sql);
@@ -270,53 +228,6 @@ public final class TablePublisher {
         }
     }
 
-
-    /**
-     * Into an empty table (a first load) the rows are COPYed straight in, in the transaction that moves the watermark: all or
-     * nothing still, with no staging table and no second pass. Returns null when the table is not empty, or when Postgres
-     * refused the rows (a key twice, a missing parent): the staged path then does the work, or names every offending key.
-     */
-    private PublishResult loadIntoEmpty(Connection c, PublishedTable table, String qualified, String columnList, Dataset<Row> rows,
-                                        Source source) throws SQLException {
-        if (table.write() == PublishedTable.Write.UPDATE_COLUMNS) {
-            return null;
-        }
-        c.setAutoCommit(false);
-        try {
-            try (Statement s = c.createStatement()) {
-                s.execute("LOCK TABLE " + qualified + " IN SHARE ROW EXCLUSIVE MODE"); // no one writes it until the commit
-                try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + qualified + ")")) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        c.rollback();
-                        return null;
-                    }
-                }
-            }
-            long copied;
-            try {
-                // Not deduplicated here: the primary key refuses a key given twice, and the staged path then deduplicates.
-                copied = CopyPartition.copy(c, "COPY " + qualified + " (" + columnList + ") FROM STDIN", rows.toLocalIterator());
-            } catch (IOException | RuntimeException e) {
-                c.rollback();
-                if (e.getCause() instanceof SQLException) {
-                    return null; // refused by Postgres (a constraint): the staged path names the rows
-                }
-                throw new SQLException("COPY into " + table.pgTable() + " failed, nothing of it was written: " + e.getMessage(), e);
-            }
-            moveWatermark(c, table, source, copied);
-            c.commit();
-            return new PublishResult(table.watermark(), source.version(), copied, copied, false, "the rows given");
-        } catch (SQLException e) {
-            c.rollback();
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                return null; // a constraint: the staged path names the rows
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
-    }
 
     /** A version of a Delta table, identified by the table's id: what a watermark records. */
     public record Source(String id, long version) {
@@ -421,11 +332,7 @@ public final class TablePublisher {
                 + String.join(", ", found), e.getSQLState(), e);
     }
 
-    /** Quotes an identifier that comes from code or a validated setting. */
-    static String ident(String name) {
-        if (!name.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain SQL identifier: " + name);
-        }
-        return "\"" + name + "\"";
+    private static String ident(String name) {
+        return PublishSql.ident(name);
     }
 }
