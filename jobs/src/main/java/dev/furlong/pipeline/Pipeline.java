@@ -73,9 +73,9 @@ public final class Pipeline {
             if (plan.isEmpty()) {
                 return new FetchReport(plan);
             }
-            try (FetchProgress progress = FetchProgress.forConsole(line -> ctx.console().info(line))) {
-                BronzeWriter writer = new BronzeWriter(ctx.spark(), ctx.lake(), settings.runId(), settings.fetchBatchSize(),
-                        Duration.ofSeconds(settings.fetchBatchSeconds()));
+            try (FetchProgress progress = FetchProgress.forConsole(line -> ctx.console().info(line));
+                 BronzeWriter writer = new BronzeWriter(ctx.spark(), ctx.lake(), settings.runId(), settings.fetchBatchSize(),
+                         Duration.ofSeconds(settings.fetchBatchSeconds()))) {
                 FetchReport report = new Fetcher(ctx.client(), writer, bronze.hashes(), progress).run(plan);
                 ctx.console().result(report.render(ctx.client().metrics()));
                 return report;
