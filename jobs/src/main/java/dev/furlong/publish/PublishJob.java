@@ -2,6 +2,7 @@ package dev.furlong.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.furlong.lake.ChangeFeed;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import java.sql.Connection;
@@ -96,24 +97,21 @@ public final class PublishJob {
         if (!mark.id().equals(source.id())) {
             return new Offered(all, "all rows (the watermark is of another Delta table)");
         }
-        try {
-            Dataset<Row> changedKeys = table.shape().apply(spark.read().format("delta").option("readChangeFeed", "true")
-                            .option("startingVersion", mark.version() + 1).option("endingVersion", source.version()).load(path))
-                    .select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new))
-                    .distinct();
+        Column[] keys = table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new);
+        ChangeFeed.Read<Offered> feed = ChangeFeed.read(spark, path, mark.version() + 1, source.version(), changes -> {
+            Dataset<Row> changedKeys = table.shape().apply(changes).select(keys).distinct();
             Dataset<Row> rows = all.join(changedKeys, CollectionConverters.asScala(table.keys()).toSeq(), "left_semi");
             // A key the feed names that the table no longer holds was deleted (a runner a corrected answer dropped).
             Dataset<Row> deleted = table.followsLakeDeletes()
-                    ? changedKeys.join(rows.select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new)),
-                    CollectionConverters.asScala(table.keys()).toSeq(), "left_anti") : null;
-            rows.isEmpty(); // reads the feed now, so a feed that cannot be read falls back below
+                    ? changedKeys.join(rows.select(keys), CollectionConverters.asScala(table.keys()).toSeq(), "left_anti") : null;
+            rows.isEmpty(); // reads the feed now
             return new Offered(rows, deleted, false, "rows changed in versions " + (mark.version() + 1) + " to " + source.version());
-        } catch (Exception unreadableFeed) { // Delta's AnalysisException is a checked exception
-            String reason = unreadableFeed.getMessage() == null ? unreadableFeed.toString() : unreadableFeed.getMessage().lines()
-                    .findFirst().orElse("");
-            DeltaTables.keepChangeFeed(spark, path); // a table from before the feed: the next publish reads changes
-            return new Offered(all, "all rows (the change feed since version " + mark.version() + " cannot be read: " + reason + ")");
+        });
+        if (feed.readable()) {
+            return feed.value();
         }
+        DeltaTables.keepChangeFeed(spark, path); // a table from before the feed: the next publish reads changes
+        return new Offered(all, "all rows (the change feed since version " + mark.version() + " cannot be read: " + feed.unreadable() + ")");
     }
 
     /**

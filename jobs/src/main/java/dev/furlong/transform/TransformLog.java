@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
+import dev.furlong.lake.ChangeFeed;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import java.util.List;
@@ -63,24 +64,23 @@ public final class TransformLog {
         }
         String why = "";
         if (recorded != null) {
-            Dataset<Row> pending = null;
-            try {
-                Dataset<Row> changes = spark.read().format("delta").option("readChangeFeed", "true")
-                        .option("startingVersion", recorded + 1).option("endingVersion", now).load(bronzePath)
-                        .where(col("_change_type").isin("insert", "update_postimage"))
+            ChangeFeed.Read<Dataset<Row>> feed = ChangeFeed.read(spark, bronzePath, recorded + 1, now, changes -> {
+                Dataset<Row> pending = notDone(changes.where(col("_change_type").isin("insert", "update_postimage"))
                         // an answer rewritten twice since: its latest form is the one bronze holds now
                         .withColumn("latest", max("_commit_version").over(Window.partitionBy("endpoint", "request_key")))
-                        .where(col("_commit_version").equalTo(col("latest")));
-                pending = notDone(changes).persist(StorageLevel.MEMORY_AND_DISK());
-                pending.count(); // reads the feed now, so a feed that cannot be read falls back below
-                return new Pending(now, bronze, pending, true,
-                        "found in bronze's change feed, versions " + (recorded + 1) + " to " + now);
-            } catch (Exception unreadableFeed) { // Delta's AnalysisException is a checked exception
-                if (pending != null) {
+                        .where(col("_commit_version").equalTo(col("latest")))).persist(StorageLevel.MEMORY_AND_DISK());
+                try {
+                    pending.count();
+                    return pending;
+                } catch (RuntimeException e) {
                     pending.unpersist();
+                    throw e;
                 }
-                why = ", as its change feed could not be read: " + unreadableFeed.getMessage();
+            });
+            if (feed.readable()) {
+                return new Pending(now, bronze, feed.value(), true, "found in bronze's change feed, versions " + (recorded + 1) + " to " + now);
             }
+            why = ", as its change feed could not be read: " + feed.unreadable();
         }
         Dataset<Row> pending = notDone(bronze).persist(StorageLevel.MEMORY_AND_DISK());
         return new Pending(now, bronze, pending, true, "found by comparing all of bronze version " + now + " with the log" + why);
