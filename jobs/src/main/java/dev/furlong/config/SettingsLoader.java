@@ -36,7 +36,8 @@ public final class SettingsLoader {
     public static Settings load(Overrides flags, Map<String, String> env) {
         try {
             Config f = resolveFile(flags.conf(), env)
-                    .withFallback(ConfigFactory.parseResources("furlong-defaults.conf"))
+                    // The jar carries conf/furlong.conf itself (jobs/pom.xml): one file of defaults, also what a given file lacks.
+                    .withFallback(ConfigFactory.parseResources("furlong.conf"))
                     .resolve()
                     .getConfig("furlong");
             String apiUrl = firstNonNull(flags.apiUrl(), f.getString("api.url"));
