@@ -28,17 +28,11 @@ final class BackfillCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--from", required = true, paramLabel = "D", description = "First race date (YYYY-MM-DD).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "D", description = "Last race date (default today).")
-    LocalDate to;
+    @Mixin
+    FetchRange range;
 
     @Option(names = "--tables", split = ",", paramLabel = "T", description = "ra_* tables to fill (fetches only what they need).")
     List<String> tables;
-
-    @Option(names = "--refresh", description = "Fetch again what bronze already holds.")
-    boolean refresh;
 
     @Option(names = "--enrich", paramLabel = "N", description = "Horse enrichment within a budget of N calls.")
     Integer enrich;
@@ -46,7 +40,7 @@ final class BackfillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var settings = common.settings();
-        LocalDate end = DateRange.end(from, to, settings.today());
+        LocalDate end = range.end(settings.today());
         if (tables != null) {
             for (String t : tables) {
                 if (!TABLES.contains(t)) {
@@ -66,7 +60,7 @@ final class BackfillCommand implements Callable<Integer> {
         try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {
             ctx.client(); // a bad URL or missing credentials stop the run before anything starts
             Pipeline pipeline = new Pipeline(ctx);
-            int failed = pipeline.fetch(from, end, refresh).failedUnits();
+            int failed = pipeline.fetch(range.from, end, range.refresh).failedUnits();
             if (enrich != null && enrich > 0) {
                 failed += pipeline.enrichHorses(enrich).failedUnits();
             }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "fetch", mixinStandardHelpOptions = true, description = "Fetch a date range into bronze (one stage of backfill).")
 final class FetchCommand implements Callable<Integer> {
@@ -14,22 +13,16 @@ final class FetchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--from", required = true, paramLabel = "D", description = "First race date (YYYY-MM-DD).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "D", description = "Last race date (default today).")
-    LocalDate to;
-
-    @Option(names = "--refresh", description = "Fetch again what bronze already holds.")
-    boolean refresh;
+    @Mixin
+    FetchRange range;
 
     @Override
     public Integer call() {
         var settings = common.settings();
-        LocalDate end = DateRange.end(from, to, settings.today());
+        LocalDate end = range.end(settings.today());
         try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
             ctx.client();
-            var report = new Pipeline(ctx).fetch(from, end, refresh);
+            var report = new Pipeline(ctx).fetch(range.from, end, range.refresh);
             return report.failedUnits() == 0 ? Furlong.OK : Furlong.FAILED;
         }
     }

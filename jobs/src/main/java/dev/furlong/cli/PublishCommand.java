@@ -5,7 +5,6 @@ import dev.furlong.pipeline.Pipeline;
 import dev.furlong.pipeline.RunContext;
 import dev.furlong.publish.Migrations;
 import dev.furlong.publish.PublishedTable;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,15 +22,12 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--migrate-only", description = "Apply the schema migrations and stop.")
     boolean migrateOnly;
 
-    @Option(names = "--from", paramLabel = "D", description = "Limit to race dates from D.")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "D", description = "Limit to race dates up to D.")
-    LocalDate to;
+    @Mixin
+    DateLimits dates;
 
     @Override
     public Integer call() throws Exception {
-        if (from != null || to != null) {
+        if (dates.checked().given()) {
             return NotBuilt.say("publish --from/--to");
         }
         var settings = common.settings();

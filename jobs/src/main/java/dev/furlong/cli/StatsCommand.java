@@ -44,15 +44,12 @@ final class StatsCommand implements Callable<Integer> {
             + "(default today).")
     LocalDate asOf;
 
-    @Option(names = "--from", paramLabel = "D")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "D")
-    LocalDate to;
+    @Mixin
+    DateLimits dates;
 
     @Override
     public Integer call() {
-        if (from != null || to != null) {
+        if (dates.checked().given()) {
             return NotBuilt.say("stats --from/--to (statistics are computed from the whole of silver; use --as-of)");
         }
         StatsProfile chosen = profile();
