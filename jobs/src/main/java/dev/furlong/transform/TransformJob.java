@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 import dev.furlong.api.model.Odds;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import dev.furlong.lake.LakeColumns;
 import dev.furlong.spark.ApiReadSchema;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -23,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -48,9 +46,6 @@ import scala.jdk.javaapi.CollectionConverters;
  * read is in silver, in quarantine, or counted as outside the configured regions.
  */
 public final class TransformJob {
-
-    /** Silver tables written at once: enough to overlap Delta's commit latency, few enough for two cores. */
-    private static final int WRITERS = 4;
 
     /**
      * A run of at most a month of race days and a few thousand horse answers (a daily sync) shuffles a few thousand rows: it
@@ -210,12 +205,7 @@ public final class TransformJob {
         }
 
         TransformReport execute() {
-            ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
-                Thread t = new Thread(r, "furlong-silver-writer");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
+            try (SilverWriter writer = new SilverWriter(spark, lake)) {
                 for (PageSource s : PageSource.values()) {
                     pages.put(s, keep(BronzePages.parse(raceAnswers, s)));
                     races.put(s, BronzePages.races(pages.get(s), s));
@@ -237,9 +227,7 @@ public final class TransformJob {
                         RacecardsFlattener.races(cardRaces))));
                 Dataset<Row> scope = keep(racesOfDates(silverRaces));
                 // The tables do not depend on one another: written side by side, most of a small write is waiting on Delta.
-                List<Future<TableCounts>> written = new ArrayList<>();
-                written.add(writers.submit(() -> replace("races", silverRaces, SourceMerge.RACE_KEYS, scope,
-                        accounting.racesQuarantined, accounting.racesOutside)));
+                writer.replace("races", silverRaces, SourceMerge.RACE_KEYS, scope, accounting.racesQuarantined, accounting.racesOutside);
                 Dataset<Row> quarantinedInResult = runnerRows.get(PageSource.RESULTS)
                         .where(col("problems").isNotNull().and(col("horse_id").isNotNull())).select("race_id", "horse_id");
                 Dataset<Row> silverRunners = SourceMerge.runners(
@@ -247,25 +235,22 @@ public final class TransformJob {
                         validCards.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_CARD)),
                         quarantinedInResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id"),
                                 Normalise.text(col("r.non_runners")).as("non_runners_text")));
-                written.add(writers.submit(() -> replace("runners", silverRunners, SourceMerge.RUNNER_KEYS, scope,
-                        accounting.runnersQuarantined(), accounting.runnersOutside())));
-                written.add(writers.submit(() -> replace("race_results", byMonth(ResultsFlattener.raceResults(resultRaces, validResults)),
-                        SourceMerge.RACE_KEYS, scope, 0, accounting.racesOutside)));
+                writer.replace("runners", silverRunners, SourceMerge.RUNNER_KEYS, scope, accounting.runnersQuarantined(),
+                        accounting.runnersOutside());
+                writer.replace("race_results", byMonth(ResultsFlattener.raceResults(resultRaces, validResults)), SourceMerge.RACE_KEYS,
+                        scope, 0, accounting.racesOutside);
                 for (Entities.Table table : Entities.ALL) {
-                    written.add(writers.submit(() -> upsertEntities(table, observations)));
+                    writer.write(() -> upsertEntities(writer, table, observations));
                 }
                 if (endpoints.contains("courses")) {
-                    written.add(writers.submit(() -> upsert("mst_courses", ReferenceTables.courses(bronze), List.of("id"), 0, 0)));
+                    writer.upsert("mst_courses", ReferenceTables.courses(bronze), List.of("id"));
                 }
                 if (endpoints.contains("regions")) {
-                    written.add(writers.submit(() -> upsert("mst_regions", ReferenceTables.regions(bronze), List.of("code"), 0, 0)));
+                    writer.upsert("mst_regions", ReferenceTables.regions(bronze), List.of("code"));
                 }
-                written.add(writers.submit(() -> upsertBookmakers(validCards)));
-                Future<Long> quarantined = writers.submit(this::quarantine);
-                List<TableCounts> counts = new ArrayList<>();
-                for (Future<TableCounts> f : written) {
-                    counts.add(done(f));
-                }
+                writer.write(() -> upsertBookmakers(writer, validCards));
+                Future<Long> quarantined = writer.beside(this::quarantine);
+                List<TableCounts> counts = writer.counts();
                 linkParentsToHorses();
 
                 long landed = spark.read().format("delta").load(lake.silver("runners"))
@@ -276,11 +261,10 @@ public final class TransformJob {
                 boolean holds = accounting.balances() && landed == expected;
                 String detail = accounting.describe() + (landed == expected ? ""
                         : "; but only " + landed + " of the " + expected + " runner rows are readable in silver")
-                        + "; " + done(quarantined) + " records quarantined in all (" + accounting.fieldsQuarantined
+                        + "; " + SilverWriter.done(quarantined) + " records quarantined in all (" + accounting.fieldsQuarantined
                         + " of them single fields of rows in silver)";
                 return new TransformReport(read, counts, accounting.runnersInBronze(), holds, detail);
             } finally {
-                writers.shutdownNow();
                 cached.forEach(TransformJob::release);
             }
         }
@@ -307,7 +291,7 @@ public final class TransformJob {
                 Row r = runnerRows.get(s).agg(sum(when(col("problems").isNull(), 1L).otherwise(0L)),
                         sum(when(col("problems").isNotNull(), 1L).otherwise(0L)),
                         sum(when(col("problems").isNull(), Quarantine.fieldProblemCount(col("field_problems"))).otherwise(0))).head();
-                a.add(s, new long[]{longOf(c, 0), longOf(c, 1), longOf(c, 2), longOf(r, 0), longOf(r, 1)});
+                a.add(s, new RunnerRecords(longOf(c, 0), longOf(c, 1), longOf(c, 2), longOf(r, 0), longOf(r, 1)));
                 a.fieldsQuarantined += longOf(r, 2) + longOf(c, 5);
                 a.racesQuarantined += longOf(c, 3);
                 a.racesOutside += longOf(c, 4);
@@ -316,7 +300,7 @@ public final class TransformJob {
         }
 
         /** One entity table: the stored rows of the keys observed now, reduced together with the new observations. */
-        private TableCounts upsertEntities(Entities.Table table, Dataset<Row> observations) {
+        private TableCounts upsertEntities(SilverWriter writer, Entities.Table table, Dataset<Row> observations) {
             Dataset<Row> fresh = Entities.rows(table, observations);
             String path = lake.silver(table.name());
             String id = Entities.idColumn(table);
@@ -331,7 +315,7 @@ public final class TransformJob {
                 rows = rows.withColumn("horse_id", lit(null).cast(DataTypes.StringType));
             }
             // An attribute's time moving on is a change: the stored value was confirmed later, and must beat older answers.
-            return upsert(table.name(), rows, List.of(id), 0, 0, "source_fetched_at");
+            return writer.upsertNow(table.name(), rows, List.of(id), LakeColumns.SOURCE_FETCHED_AT);
         }
 
         private void linkParentsToHorses() {
@@ -344,7 +328,7 @@ public final class TransformJob {
             }
         }
 
-        private TableCounts upsertBookmakers(Dataset<Row> validCards) {
+        private TableCounts upsertBookmakers(SilverWriter writer, Dataset<Row> validCards) {
             List<String> seen = validCards.where(col("odds").isNotNull())
                     .select(explode(from_json(col("odds"), ODDS)).as("o"))
                     .select(Normalise.text(col("o.bookmaker"))).where(col("o.bookmaker").isNotNull()).distinct()
@@ -363,7 +347,7 @@ public final class TransformJob {
             StructType schema = new StructType().add("code", DataTypes.StringType, false).add("name", DataTypes.StringType)
                     .add("type", DataTypes.StringType).add("is_active", DataTypes.BooleanType)
                     .add("api_names", DataTypes.createArrayType(DataTypes.StringType));
-            return upsert("mst_bookmakers", spark.createDataFrame(rows, schema), List.of("code"), 0, 0);
+            return writer.upsertNow("mst_bookmakers", spark.createDataFrame(rows, schema), List.of("code"));
         }
 
         private long quarantine() {
@@ -400,22 +384,6 @@ public final class TransformJob {
                     .select("race_id", SourceMerge.RACE_MONTH);
             return built.union(stored).distinct();
         }
-
-        private TableCounts replace(String table, Dataset<Row> rows, List<String> keys, Dataset<Row> scope, long quarantined,
-                                    long outside) {
-            DeltaTables.Replaced r = DeltaTables.replace(spark, lake.silver(table), rows.withColumn("updated_at", current_timestamp()),
-                    keys, scope, "race_id", List.of("updated_at"), SourceMerge.RACE_MONTH);
-            return new TableCounts(table, r.rows(), r.inserted(), r.updated(), r.deleted(), quarantined, outside);
-        }
-
-        private TableCounts upsert(String table, Dataset<Row> rows, List<String> keys, long quarantined, long outside,
-                                   String... ignored) {
-            List<String> ignore = new ArrayList<>(List.of(ignored));
-            ignore.add("updated_at");
-            DeltaTables.Upserted u = DeltaTables.upsert(spark, lake.silver(table), rows.withColumn("updated_at", current_timestamp()),
-                    keys, ignore);
-            return new TableCounts(table, u.rows(), u.inserted(), u.updated(), 0, quarantined, outside);
-        }
     }
 
     /** Silver races, runners and race results are stored by race month, so a day's change rewrites one month, not years. */
@@ -430,20 +398,6 @@ public final class TransformJob {
         }
     }
 
-    private static <T> T done(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing silver", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     private static Column[] columns(List<String> a, List<String> b) {
         return Stream.of(SourceMerge.RUNNER_KEYS, List.of("race_date", "fetched_at"), a, b).flatMap(List::stream).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
@@ -452,38 +406,48 @@ public final class TransformJob {
         return r.isNullAt(i) ? 0 : r.getLong(i);
     }
 
+    /**
+     * Where the runner records of one source's answers went: every record in the answers is in a race that could not be read,
+     * in a race outside the configured regions, in silver, or quarantined alone.
+     */
+    record RunnerRecords(long inAnswers, long inUnreadableRaces, long outsideRegions, long inSilver, long quarantined) {
+        boolean balances() {
+            return inAnswers == inSilver + quarantined + inUnreadableRaces + outsideRegions;
+        }
+    }
+
     /** Where every runner record of the answers read went, per source. */
     private static final class Accounting {
-        private final Map<PageSource, long[]> bySource = new EnumMap<>(PageSource.class); // in, invalid race, outside, valid, quarantined
+        private final Map<PageSource, RunnerRecords> bySource = new EnumMap<>(PageSource.class);
         long racesQuarantined;
         long racesOutside;
         /** Fields of usable races and runners that could not be read: set null, each quarantined alone. */
         long fieldsQuarantined;
 
-        void add(PageSource s, long[] c) {
-            bySource.put(s, c);
+        void add(PageSource s, RunnerRecords r) {
+            bySource.put(s, r);
         }
 
         long runnersInBronze() {
-            return bySource.values().stream().mapToLong(c -> c[0]).sum();
+            return bySource.values().stream().mapToLong(RunnerRecords::inAnswers).sum();
         }
 
         long runnersQuarantined() {
-            return bySource.values().stream().mapToLong(c -> c[1] + c[4]).sum();
+            return bySource.values().stream().mapToLong(r -> r.inUnreadableRaces() + r.quarantined()).sum();
         }
 
         long runnersOutside() {
-            return bySource.values().stream().mapToLong(c -> c[2]).sum();
+            return bySource.values().stream().mapToLong(RunnerRecords::outsideRegions).sum();
         }
 
         boolean balances() {
-            return bySource.values().stream().allMatch(c -> c[0] == c[3] + c[4] + c[1] + c[2]);
+            return bySource.values().stream().allMatch(RunnerRecords::balances);
         }
 
         String describe() {
             List<String> parts = new ArrayList<>();
-            bySource.forEach((s, c) -> parts.add(String.format("%s: %d runner records = %d in silver + %d quarantined + %d outside regions",
-                    s.endpoint(), c[0], c[3], c[1] + c[4], c[2])));
+            bySource.forEach((s, r) -> parts.add(String.format("%s: %d runner records = %d in silver + %d quarantined + %d outside regions",
+                    s.endpoint(), r.inAnswers(), r.inSilver(), r.inUnreadableRaces() + r.quarantined(), r.outsideRegions())));
             return String.join("; ", parts);
         }
     }
