@@ -40,7 +40,7 @@ final class BackfillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var settings = common.settings();
-        LocalDate end = range.end(settings.today());
+        LocalDate end = range.end(settings.run().today());
         if (tables != null) {
             for (String t : tables) {
                 if (!TABLES.contains(t)) {
@@ -64,11 +64,11 @@ final class BackfillCommand implements Callable<Integer> {
             if (enrich != null && enrich > 0) {
                 failed += pipeline.enrichHorses(enrich).failedUnits();
             }
-            if (settings.dryRun()) {
+            if (settings.run().dryRun()) {
                 return Furlong.OK;
             }
             pipeline.transform();
-            pipeline.stats(StatsProfile.STANDARD, settings.today());
+            pipeline.stats(StatsProfile.STANDARD, settings.run().today());
             pipeline.publish(false);
             if (failed > 0) {
                 System.err.println("furlong backfill: " + failed + " units failed (listed above); the next run retries them");

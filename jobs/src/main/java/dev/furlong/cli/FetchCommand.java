@@ -19,7 +19,7 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var settings = common.settings();
-        LocalDate end = range.end(settings.today());
+        LocalDate end = range.end(settings.run().today());
         try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
             ctx.client();
             var report = new Pipeline(ctx).fetch(range.from, end, range.refresh);

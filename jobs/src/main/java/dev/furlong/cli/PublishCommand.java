@@ -32,7 +32,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         var settings = common.settings();
         Console console = common.console();
-        if (settings.dryRun()) {
+        if (settings.run().dryRun()) {
             console.info("publish: would migrate schema " + settings.pgSchema() + ", then upsert what changed in the lake into "
                     + PublishedTable.ALL.stream().map(PublishedTable::watermark).distinct().toList());
             return Furlong.OK;

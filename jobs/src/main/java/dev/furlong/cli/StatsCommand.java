@@ -54,8 +54,8 @@ final class StatsCommand implements Callable<Integer> {
         }
         StatsProfile chosen = profile();
         var settings = common.settings();
-        LocalDate at = asOf != null ? asOf : settings.today();
-        if (settings.dryRun()) {
+        LocalDate at = asOf != null ? asOf : settings.run().today();
+        if (settings.run().dryRun()) {
             common.console().info("stats: would compute the statistics of profile " + chosen + " as of " + at + " from "
                     + settings.lake() + "/silver into " + settings.lake() + "/gold");
             return Furlong.OK;

@@ -48,7 +48,7 @@ final class SyncCommand implements Callable<Integer> {
             if (scopes.contains("horses")) {
                 reports.add(pipeline.enrichHorses(settings.horseBudget()));
             }
-            if (settings.dryRun()) {
+            if (settings.run().dryRun()) {
                 return Furlong.OK;
             }
             pipeline.transform();

@@ -20,7 +20,7 @@ final class TransformCommand implements Callable<Integer> {
     public Integer call() {
         dates.checked();
         var settings = common.settings();
-        if (settings.dryRun()) {
+        if (settings.run().dryRun()) {
             common.console().info("transform: would read new answers in " + settings.lake() + "/bronze and merge them into silver");
             return Furlong.OK;
         }

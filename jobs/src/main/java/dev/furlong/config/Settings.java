@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything a run needs to know, resolved from the configuration file, the flags and the documented environment variables.
- * Holds no secrets: credentials are read where they are used.
+ * The configuration, resolved from the configuration file, the flags and the documented environment variables, and beside
+ * it ({@link Run}) what belongs to this invocation alone. Holds no secrets: credentials are read where they are used.
  */
 public record Settings(
         String apiUrl,
@@ -26,23 +26,25 @@ public record Settings(
         String demoRoot,
         int demoDays,
         long demoSeed,
-        LocalDate today,
-        String runId,
-        boolean dryRun,
-        int verbosity) {
+        Run run) {
+
+    /**
+     * This invocation: the date it treats as today, its id (in logs and bronze), whether it only prints its plan, and how much it
+     * says (-1 quiet, 0 normal, 1 and more verbose).
+     */
+    public record Run(LocalDate today, String runId, boolean dryRun, int verbosity) {
+    }
 
     /** The same settings on the demo's own lake and embedded database, under {@code demoRoot}: the demo keeps its data apart. */
     public Settings withDemoStorage() {
         java.nio.file.Path root = java.nio.file.Path.of(demoRoot);
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, root.resolve("lake").toString(), Optional.empty(),
                 pgSchema, root.resolve("pg").toString(),
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, demoRoot, demoDays, demoSeed,
-                today, runId, dryRun, verbosity);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, demoRoot, demoDays, demoSeed, run);
     }
 
     public Settings withApiUrl(String apiUrl) {
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, demoRoot, demoDays, demoSeed,
-                today, runId, dryRun, verbosity);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, demoRoot, demoDays, demoSeed, run);
     }
 }

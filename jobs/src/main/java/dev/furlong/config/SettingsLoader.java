@@ -6,9 +6,9 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import java.io.File;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,10 +90,7 @@ public final class SettingsLoader {
                     f.getString("demo.root"),
                     positive(f, "demo.days"),
                     f.getLong("demo.seed"),
-                    today,
-                    runId,
-                    flags.dryRun(),
-                    flags.verbosity());
+                    new Settings.Run(today, runId, flags.dryRun(), flags.verbosity()));
         } catch (ConfigException e) {
             throw new InvalidSettingException("configuration: " + e.getMessage());
         }

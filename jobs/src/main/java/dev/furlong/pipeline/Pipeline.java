@@ -58,13 +58,13 @@ public final class Pipeline {
 
     private FetchPlanner planner() {
         var s = ctx.settings();
-        return new FetchPlanner(s.today(), s.regions(), s.historicalResults(), s.mutableWindowDays());
+        return new FetchPlanner(s.run().today(), s.regions(), s.historicalResults(), s.mutableWindowDays());
     }
 
     /** Plans against bronze and fetches, holding the fetch lock from the reading of bronze to the last commit. */
     private FetchReport run(String what, Function<FetchPlanner.Stored, FetchPlan> planning) {
         var settings = ctx.settings();
-        if (settings.dryRun()) {
+        if (settings.run().dryRun()) {
             return new FetchReport(announce(what, planning.apply(bronzeHoldings().stored())));
         }
         try (FetchLock lock = FetchLock.acquire(settings.lake(), this::databaseConnection)) {
@@ -74,7 +74,7 @@ public final class Pipeline {
                 return new FetchReport(plan);
             }
             try (FetchProgress progress = FetchProgress.forConsole(line -> ctx.console().info(line));
-                 BronzeWriter writer = new BronzeWriter(ctx.spark(), ctx.lake(), settings.runId(), settings.fetchBatchSize(),
+                 BronzeWriter writer = new BronzeWriter(ctx.spark(), ctx.lake(), settings.run().runId(), settings.fetchBatchSize(),
                          Duration.ofSeconds(settings.fetchBatchSeconds()))) {
                 FetchReport report = new Fetcher(ctx.client(), writer, bronze.hashes(), progress).run(plan);
                 ctx.console().result(report.render(ctx.client().metrics()));
@@ -128,7 +128,7 @@ public final class Pipeline {
 
     /** Transforms new answers, or with {@code from}/{@code to} every answer of those race dates again. */
     public TransformReport transform(LocalDate from, LocalDate to) {
-        TransformJob job = new TransformJob(ctx.spark(), ctx.lake(), ctx.settings().regions(), ctx.settings().runId(), from, to);
+        TransformJob job = new TransformJob(ctx.spark(), ctx.lake(), ctx.settings().regions(), ctx.settings().run().runId(), from, to);
         TransformReport report = job.run();
         ctx.console().result(report.render());
         if (!report.invariantHolds()) {
@@ -145,7 +145,7 @@ public final class Pipeline {
     }
 
     public List<PublishResult> publish(boolean full) throws SQLException {
-        List<PublishResult> results = new PublishJob(ctx.spark(), ctx.lake(), ctx.database(), ctx.settings().runId()).run(full);
+        List<PublishResult> results = new PublishJob(ctx.spark(), ctx.lake(), ctx.database(), ctx.settings().run().runId()).run(full);
         String row = "%-26s %8s %10s %10s  %s%n";
         StringBuilder s = new StringBuilder(String.format(row, "table", "version", "offered", "written", "rows read"));
         for (PublishResult r : results) {

@@ -28,7 +28,7 @@ class SettingsLoaderTest {
         assertEquals("public", s.pgSchema());
         assertEquals(8.0, s.globalRatePerSecond());
         assertEquals(3, s.mutableWindowDays());
-        assertEquals(TODAY, s.today());
+        assertEquals(TODAY, s.run().today());
     }
 
     @Test

@@ -102,12 +102,12 @@ final class BenchCommand implements Callable<Integer> {
         Console console = common.console();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("seed", seed);
-        report.put("today", settings.today().toString());
-        StringBuilder md = new StringBuilder("# Furlong benchmark\n\nSandbox world seed " + seed + ", today " + settings.today()
+        report.put("today", settings.run().today().toString());
+        StringBuilder md = new StringBuilder("# Furlong benchmark\n\nSandbox world seed " + seed + ", today " + settings.run().today()
                 + ". Counts and ratios are exact for this world; fetch-plan seconds are planned at the documented limits, transform seconds are measured.\n");
         if (run.contains("fetch-plan")) {
             long started = System.nanoTime();
-            FetchPlanBench.Figures f = FetchPlanBench.run(new SandboxWorld(seed), settings.today(), years,
+            FetchPlanBench.Figures f = FetchPlanBench.run(new SandboxWorld(seed), settings.run().today(), years,
                     settings.globalRatePerSecond(), console::info);
             report.put("fetch_plan", f.asMap());
             md.append("\n## fetch-plan: a ").append(years).append("-year backfill (").append(f.from()).append(" to ").append(f.to())
@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
         try (SparkSession spark = run.contains("transform") || run.contains("stats") || run.contains("publish")
                 ? SparkSessions.create(settings.sparkMaster(), settings.shufflePartitions()) : null) {
             if (run.contains("transform")) {
-                Map<String, Object> t = TransformBench.run(spark, lake, seed, settings.today(), years, console::info);
+                Map<String, Object> t = TransformBench.run(spark, lake, seed, settings.run().today(), years, console::info);
                 report.put("transform", t);
                 md.append("\n## transform: bronze → silver for ").append(years).append(" years of sandbox racing\n\n");
                 table(md, t);
@@ -132,8 +132,8 @@ final class BenchCommand implements Callable<Integer> {
                         + "Seconds are measured on this machine.\n");
             }
             if (run.contains("stats")) {
-                silver(spark, lake, settings.today(), console);
-                Map<String, Object> st = StatsBench.run(spark, lake, settings.today(), out.toAbsolutePath(), console::info);
+                silver(spark, lake, settings.run().today(), console);
+                Map<String, Object> st = StatsBench.run(spark, lake, settings.run().today(), out.toAbsolutePath(), console::info);
                 report.put("stats", st);
                 md.append("\n## stats: every statistic of ").append(years).append(" years of sandbox racing\n\n");
                 table(md, st);
@@ -142,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
                         + "its seconds include starting the JVM and Spark.\n");
             }
             if (run.contains("publish")) {
-                silver(spark, lake, settings.today(), console);
+                silver(spark, lake, settings.run().today(), console);
                 Path pgDir = out.resolve("bench-pg").toAbsolutePath();
                 deleteRecursively(pgDir);
                 Map<String, Object> p;

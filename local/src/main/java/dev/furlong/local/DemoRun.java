@@ -37,9 +37,9 @@ final class DemoRun {
 
     int run(int days) throws IOException, SQLException {
         Settings settings = base.withDemoStorage();
-        LocalDate to = settings.today().minusDays(1);
-        LocalDate from = settings.today().minusDays(days);
-        SandboxConfig sandboxConfig = SandboxConfig.defaults(settings.today()).withSeed(settings.demoSeed());
+        LocalDate to = settings.run().today().minusDays(1);
+        LocalDate from = settings.run().today().minusDays(days);
+        SandboxConfig sandboxConfig = SandboxConfig.defaults(settings.run().today()).withSeed(settings.demoSeed());
         try (SandboxServer sandbox = SandboxServer.start(sandboxConfig, 0)) {
             console.info("sandbox (seed " + settings.demoSeed() + ") serving The Racing API at " + sandbox.baseUrl());
             Settings run = settings.withApiUrl(sandbox.baseUrl());
@@ -48,7 +48,7 @@ final class DemoRun {
                 Pipeline pipeline = new Pipeline(ctx);
                 var fetch = pipeline.fetch(from, to, false);
                 pipeline.transform();
-                pipeline.stats(StatsProfile.STANDARD, settings.today());
+                pipeline.stats(StatsProfile.STANDARD, settings.run().today());
                 pipeline.publish(false);
                 summary(ctx.database(), sandbox, from, to);
                 return fetch.failedUnits() == 0 ? 0 : 1;

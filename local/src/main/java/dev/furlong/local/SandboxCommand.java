@@ -48,16 +48,16 @@ final class SandboxCommand implements Callable<Integer> {
         if (user.isBlank() || password.isEmpty()) {
             throw new InvalidSettingException("--user and --password must not be empty");
         }
-        SandboxConfig config = SandboxConfig.defaults(settings.today()).withSeed(seed).withCredentials(user, password)
+        SandboxConfig config = SandboxConfig.defaults(settings.run().today()).withSeed(seed).withCredentials(user, password)
                 .withHistoricalResults(settings.historicalResults()).withRateLimits(!noRateLimits).withCorrections(!noCorrections)
                 .withTextDistances(textDistances);
         try (SandboxServer server = SandboxServer.start(config, port)) {
-            System.out.println("sandbox of The Racing API at " + server.baseUrl() + " (seed " + seed + ", today " + settings.today()
+            System.out.println("sandbox of The Racing API at " + server.baseUrl() + " (seed " + seed + ", today " + settings.run().today()
                     + ", results " + (settings.historicalResults() ? "from 1988" : "for the last 365 days")
-                    + ", racecards " + "2023-01-23 to " + settings.today().plusDays(7)
+                    + ", racecards " + "2023-01-23 to " + settings.run().today().plusDays(7)
                     + (noRateLimits ? ", no rate limits" : ", rate limits as documented") + ")");
             System.out.println("try: curl -u " + user + ":**** '" + server.baseUrl() + "/v1/results?start_date="
-                    + settings.today().minusDays(1) + "&end_date=" + settings.today().minusDays(1) + "&limit=2'");
+                    + settings.run().today().minusDays(1) + "&end_date=" + settings.run().today().minusDays(1) + "&limit=2'");
             System.out.println("Ctrl-C stops it.");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

@@ -38,12 +38,6 @@ public final class SandboxWorld {
     private static final int DAM_BASE = 50_000, SIRE_BASE = 90_000;
     private static final String[] COLOURS = {"b", "br", "ch", "gr", "bl", "b/br", "gr/ro"};
     private static final String[] HEADGEAR = {"p", "h", "b", "v", "t", "tp", "ht", "bt"};
-    private static final String[] FRACTIONS = {"1/50", "1/33", "1/25", "1/20", "1/16", "1/14", "1/12", "1/10", "1/8", "1/7",
-            "1/6", "2/11", "1/5", "2/9", "1/4", "2/7", "1/3", "4/11", "2/5", "4/9", "1/2", "8/15", "4/7",
-            "8/13", "4/6", "8/11", "4/5", "5/6", "10/11", "1/1", "11/10", "6/5", "5/4", "11/8", "6/4", "13/8", "7/4", "15/8",
-            "2/1", "9/4", "5/2", "11/4", "3/1", "10/3", "7/2", "4/1", "9/2", "5/1", "11/2", "6/1", "13/2", "7/1", "15/2", "8/1",
-            "17/2", "9/1", "10/1", "11/1", "12/1", "14/1", "16/1", "18/1", "20/1", "22/1", "25/1", "28/1", "33/1", "40/1",
-            "50/1", "66/1", "80/1", "100/1", "125/1", "150/1", "200/1", "250/1"};
 
     private final long seed;
     private final List<SimCourse> courses;
@@ -234,13 +228,13 @@ public final class SandboxWorld {
         };
         boolean aw = course.allWeather() && flat;
         String surface = aw ? "AW" : "Turf";
-        String going = going(Rng.of(seed, SALT_DAY, date.toEpochDay(), course.id().hashCode()), aw, summer);
+        String going = RaceConditions.going(Rng.of(seed, SALT_DAY, date.toEpochDay(), course.id().hashCode()), aw, summer);
         String jumps = switch (type) {
             case "Hurdle" -> Math.max(6, yards / 440) + " hurdles";
             case "Chase" -> Math.max(10, yards / 330) + " fences";
             default -> "";
         };
-        String raceName = raceName(r, type, handicap, classNo, pattern, sexRestriction, ageBand);
+        String raceName = RaceConditions.raceName(r, type, handicap, classNo, pattern, sexRestriction, ageBand);
 
         double mean = switch (type) {
             case "Flat" -> 10.8;
@@ -253,7 +247,7 @@ public final class SandboxWorld {
 
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < fieldSize + nonRunnerCount; i++) {
-            int age = ageFor(r, ageBand, flat);
+            int age = RaceConditions.ageFor(r, ageBand, flat);
             long number;
             int tries = 0;
             do {
@@ -281,24 +275,24 @@ public final class SandboxWorld {
         String currency = ire ? "€" : "£";
         SimRunner winner = result.get(0);
         double winDec = Double.parseDouble(winner.spDec());
-        String toteWin = currency + money(winDec * (0.8 + r.nextDouble() * 0.5));
+        String toteWin = currency + ApiFormat.money(winDec * (0.8 + r.nextDouble() * 0.5));
         int placed = fieldSize >= 8 ? 3 : Math.min(2, fieldSize);
         List<String> places = new ArrayList<>();
         for (int i = 0; i < placed; i++) {
             double d = Double.parseDouble(result.get(i).spDec());
-            places.add(currency + money(1 + (d - 1) / 4.5 * (0.8 + r.nextDouble() * 0.4)));
+            places.add(currency + ApiFormat.money(1 + (d - 1) / 4.5 * (0.8 + r.nextDouble() * 0.4)));
         }
         double second = fieldSize > 1 ? Double.parseDouble(result.get(1).spDec()) : 1;
         double third = fieldSize > 2 ? Double.parseDouble(result.get(2).spDec()) : 1;
-        String exacta = fieldSize > 1 ? currency + money(winDec * second * (0.6 + r.nextDouble() * 0.5)) : "";
-        String csf = fieldSize > 1 ? currency + money(winDec * second * 0.55) : "";
-        String tricast = handicap && fieldSize >= 8 ? currency + money(winDec * second * third * 0.5) : "";
-        String trifecta = fieldSize > 2 ? currency + money(winDec * second * third * (0.5 + r.nextDouble() * 0.6)) : "";
+        String exacta = fieldSize > 1 ? currency + ApiFormat.money(winDec * second * (0.6 + r.nextDouble() * 0.5)) : "";
+        String csf = fieldSize > 1 ? currency + ApiFormat.money(winDec * second * 0.55) : "";
+        String tricast = handicap && fieldSize >= 8 ? currency + ApiFormat.money(winDec * second * third * 0.5) : "";
+        String trifecta = fieldSize > 2 ? currency + ApiFormat.money(winDec * second * third * (0.5 + r.nextDouble() * 0.6)) : "";
 
-        double winnerSeconds = parseTime(winner.time());
-        double standard = yards / (baseSpeed(type) * 1.01);
+        double winnerSeconds = ApiFormat.parseTime(winner.time());
+        double standard = yards / (RaceConditions.baseSpeed(type) * 1.01);
         double diff = winnerSeconds - standard;
-        String detail = formatLongTime(winnerSeconds) + (Math.abs(diff) < 0.005 ? " (standard time)"
+        String detail = ApiFormat.formatLongTime(winnerSeconds) + (Math.abs(diff) < 0.005 ? " (standard time)"
                 : String.format(Locale.ROOT, " (%s by %.2fs)", diff > 0 ? "slow" : "fast", Math.abs(diff)));
 
         return new SimRace(raceId, date, course, off, raceName, type, raceClass, pattern, ratingBand, ageBand, sexRestriction,
@@ -367,8 +361,8 @@ public final class SandboxWorld {
             book = 0;
             for (int i = 0; i < n; i++) {
                 double fairDecimal = total / (weight[i] * overround);
-                sp[i] = nearestFraction(fairDecimal - 1);
-                spDec[i] = fractionValue(sp[i]) + 1;
+                sp[i] = ApiFormat.nearestFraction(fairDecimal - 1);
+                spDec[i] = ApiFormat.fractionValue(sp[i]) + 1;
                 book += 1 / spDec[i];
             }
         }
@@ -412,7 +406,7 @@ public final class SandboxWorld {
         }
         boolean deadHeat = order.size() > 2 && r.chance(0.015);
 
-        double speed = baseSpeed(type) * goingFactor(going) * (1 + r.gaussian() * 0.012);
+        double speed = RaceConditions.baseSpeed(type) * RaceConditions.goingFactor(going) * (1 + r.gaussian() * 0.012);
         double winnerSeconds = yards / speed;
         double prizeFund = new double[]{0, 60_000, 30_000, 15_000, 8_000, 5_000, 3_500, 2_500}[classNo] * (0.8 + r.nextDouble() * 0.5);
         double[] prizeShares = {0.55, 0.2, 0.1, 0.05, 0.03, 0.02};
@@ -424,14 +418,14 @@ public final class SandboxWorld {
             int i = order.get(place);
             double btn = 0;
             if (place > 0 && !(deadHeat && place == 1)) {
-                btn = lengths(r);
+                btn = RaceConditions.lengths(r);
             }
             behind += btn;
             String position = Integer.toString(deadHeat && place == 1 ? 1 : place + 1);
             double seconds = winnerSeconds + behind * (flat ? 0.17 : 0.2);
-            String prize = place < paidPlaces ? money(prizeFund * prizeShares[place]) : "";
-            out.add(runner(r, date, runners.get(i), declared, i, position, place == 0 ? "0" : formatLengths(btn),
-                    place == 0 ? "0" : formatLengths(behind), sp, spDec, shortest, favourites, formatTime(seconds), prize, flat));
+            String prize = place < paidPlaces ? ApiFormat.money(prizeFund * prizeShares[place]) : "";
+            out.add(runner(r, date, runners.get(i), declared, i, position, place == 0 ? "0" : ApiFormat.formatLengths(btn),
+                    place == 0 ? "0" : ApiFormat.formatLengths(behind), sp, spDec, shortest, favourites, ApiFormat.formatTime(seconds), prize, flat));
         }
         for (int i : fallers) {
             String code = type.equals("Chase") ? new String[]{"F", "PU", "UR"}[r.weighted(40, 45, 15)]
@@ -469,8 +463,8 @@ public final class SandboxWorld {
         SimHorse sire = horse(h.sireNumber());
         SimHorse dam = horse(h.damNumber());
         SimHorse damsire = horse(dam.sireNumber());
-        String rpr = finished && r.chance(0.85) ? Integer.toString(Math.max(1, parseOr(rating, flat ? 70 : 115) + r.between(-12, 6))) : "–";
-        String tsr = finished && r.chance(0.75) ? Integer.toString(Math.max(1, parseOr(rating, flat ? 70 : 115) + r.between(-25, 0))) : "–";
+        String rpr = finished && r.chance(0.85) ? Integer.toString(Math.max(1, ApiFormat.parseOr(rating, flat ? 70 : 115) + r.between(-12, 6))) : "–";
+        String tsr = finished && r.chance(0.75) ? Integer.toString(Math.max(1, ApiFormat.parseOr(rating, flat ? 70 : 115) + r.between(-25, 0))) : "–";
         String comment = finished
                 ? r.pick(List.of("Prominent - led over 1f out - kept on well", "Held up - headway 2f out - kept on",
                 "Chased leaders - ridden over 2f out - one pace", "In touch - outpaced final 2f", "Led - headed final furlong - no extra",
@@ -514,122 +508,5 @@ public final class SandboxWorld {
 
     public String trainerName(int trainer) {
         return Names.person(Rng.of(seed, SALT_PEOPLE, 2, trainer));
-    }
-
-    private static int parseOr(String s, int fallback) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static int ageFor(Rng r, String ageBand, boolean flat) {
-        return switch (ageBand) {
-            case "2yo" -> 2;
-            case "3yo" -> 3;
-            case "3yo+" -> 3 + r.weighted(40, 25, 15, 10, 6, 4);
-            case "4yo+" -> 4 + (flat ? r.weighted(35, 25, 18, 12, 10) : r.weighted(10, 20, 22, 18, 13, 9, 5, 3));
-            default -> 5 + r.weighted(20, 22, 20, 15, 10, 7, 4, 2);
-        };
-    }
-
-    private static String raceName(Rng r, String type, boolean handicap, int classNo, String pattern, String sexRestriction,
-                                   String ageBand) {
-        String sponsor = Names.sponsor(r);
-        String fillies = sexRestriction.isEmpty() ? "" : "Fillies' ";
-        return switch (type) {
-            case "Flat" -> handicap ? sponsor + " " + fillies + "Handicap"
-                    : !pattern.isEmpty() ? sponsor + " " + fillies + "Stakes (" + pattern + ")"
-                    : sponsor + " " + fillies + (ageBand.startsWith("2") || r.chance(0.5) ? "Novice Stakes" : "Maiden Stakes");
-            case "Hurdle" -> handicap ? sponsor + " Handicap Hurdle" : sponsor + (r.chance(0.5) ? " Novices' Hurdle" : " Maiden Hurdle");
-            case "Chase" -> handicap ? sponsor + " Handicap Chase" : sponsor + (classNo <= 2 ? " Chase" : " Novices' Chase");
-            default -> sponsor + " Standard Open NH Flat Race";
-        };
-    }
-
-    private static String going(Rng r, boolean allWeather, boolean summer) {
-        if (allWeather) {
-            return r.chance(0.8) ? "Standard" : "Standard To Slow";
-        }
-        String[] goings = {"Firm", "Good To Firm", "Good", "Good To Soft", "Soft", "Heavy"};
-        return goings[summer ? r.weighted(5, 35, 40, 13, 6, 1) : r.weighted(0, 3, 17, 30, 32, 18)];
-    }
-
-    private static double baseSpeed(String type) {
-        return switch (type) {
-            case "Flat" -> 18.0;
-            case "Hurdle" -> 16.3;
-            case "Chase" -> 15.8;
-            default -> 16.8;
-        };
-    }
-
-    private static double goingFactor(String going) {
-        return switch (going) {
-            case "Firm" -> 1.025;
-            case "Good To Firm" -> 1.012;
-            case "Good To Soft" -> 0.98;
-            case "Soft" -> 0.955;
-            case "Heavy" -> 0.92;
-            case "Standard To Slow" -> 0.99;
-            default -> 1.0;
-        };
-    }
-
-    /** Beaten distances behind the horse in front, in lengths: short heads to distances. */
-    private static double lengths(Rng r) {
-        return switch (r.weighted(8, 8, 10, 50, 20, 4)) {
-            case 0 -> 0.05;
-            case 1 -> 0.1;
-            case 2 -> 0.2;
-            case 3 -> 0.25 * r.between(2, 12);
-            case 4 -> 0.5 * r.between(7, 24);
-            default -> r.between(13, 60);
-        };
-    }
-
-    /** "0.1", ".75", "3.25", "14": how the API prints lengths. */
-    private static String formatLengths(double lengths) {
-        String s = new java.math.BigDecimal(Double.toString(Math.round(lengths * 100) / 100.0)).stripTrailingZeros().toPlainString();
-        return s.startsWith("0.") && (s.equals("0.25") || s.equals("0.5") || s.equals("0.75")) ? s.substring(1) : s;
-    }
-
-    /** "2:19.97", and "5:1.46" for seconds below ten: the API does not pad them. */
-    private static String formatTime(double seconds) {
-        long hundredths = Math.round(seconds * 100);
-        long minutes = hundredths / 6000;
-        double rest = (hundredths % 6000) / 100.0;
-        return minutes + ":" + String.format(Locale.ROOT, "%.2f", rest);
-    }
-
-    private static String formatLongTime(double seconds) {
-        long hundredths = Math.round(seconds * 100);
-        return hundredths / 6000 + "m " + String.format(Locale.ROOT, "%.2f", (hundredths % 6000) / 100.0) + "s";
-    }
-
-    private static double parseTime(String time) {
-        String[] p = time.split(":");
-        return Integer.parseInt(p[0]) * 60 + Double.parseDouble(p[1]);
-    }
-
-    private static String money(double amount) {
-        return String.format(Locale.ROOT, "%.2f", Math.round(amount * 100) / 100.0);
-    }
-
-    private static double fractionValue(String fraction) {
-        String[] p = fraction.split("/");
-        return Double.parseDouble(p[0]) / Double.parseDouble(p[1]);
-    }
-
-    /** The longest ladder price not longer than the given odds: bookmakers round in their own favour. */
-    private static String nearestFraction(double odds) {
-        String best = FRACTIONS[0];
-        for (String f : FRACTIONS) {
-            if (fractionValue(f) <= odds + 1e-9) {
-                best = f;
-            }
-        }
-        return best;
     }
 }
