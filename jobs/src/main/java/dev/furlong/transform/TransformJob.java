@@ -226,7 +226,6 @@ public final class TransformJob {
                 Dataset<Row> silverRaces = keep(byMonth(SourceMerge.races(ResultsFlattener.races(resultRaces),
                         RacecardsFlattener.races(cardRaces))));
                 Dataset<Row> scope = keep(racesOfDates(silverRaces));
-                // The tables do not depend on one another: written side by side, most of a small write is waiting on Delta.
                 writer.replace("races", silverRaces, SourceMerge.RACE_KEYS, scope, accounting.racesQuarantined, accounting.racesOutside);
                 Dataset<Row> quarantinedInResult = runnerRows.get(PageSource.RESULTS)
                         .where(col("problems").isNotNull().and(col("horse_id").isNotNull())).select("race_id", "horse_id");

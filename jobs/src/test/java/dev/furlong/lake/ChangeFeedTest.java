@@ -19,9 +19,7 @@ class ChangeFeedTest {
     @Test
     void readsTheChangesOfAVersionRange(@TempDir Path dir) {
         SparkSession spark = SparkTestSession.get();
-        String path = dir.resolve("t").toString();
-        spark.range(3).write().format("delta").option("delta.enableChangeDataFeed", "true").save(path);
-        spark.range(3, 5).write().format("delta").mode("append").save(path);
+        String path = twoVersions(dir, true);
         ChangeFeed.Read<Long> read = ChangeFeed.read(spark, path, 1, 1, changes -> changes.where(col("_change_type").equalTo("insert")).count());
         assertTrue(read.readable());
         assertEquals(2L, read.value(), "version 1 inserted 3 and 4");
@@ -30,9 +28,7 @@ class ChangeFeedTest {
     @Test
     void aTableWrittenWithoutTheFeedIsUnreadableWithDeltasReason(@TempDir Path dir) {
         SparkSession spark = SparkTestSession.get();
-        String path = dir.resolve("t").toString();
-        spark.range(3).write().format("delta").option("delta.enableChangeDataFeed", "false").save(path);
-        spark.range(3, 5).write().format("delta").mode("append").save(path);
+        String path = twoVersions(dir, false);
         ChangeFeed.Read<Long> read = ChangeFeed.read(spark, path, 1, 1, changes -> changes.count());
         assertFalse(read.readable());
         assertTrue(read.unreadable().contains("change data"), read.unreadable());
@@ -41,11 +37,17 @@ class ChangeFeedTest {
     @Test
     void aColumnTheReaderGetsWrongIsThrownNotTakenForAnUnreadableFeed(@TempDir Path dir) {
         SparkSession spark = SparkTestSession.get();
-        String path = dir.resolve("t").toString();
-        spark.range(3).write().format("delta").option("delta.enableChangeDataFeed", "true").save(path);
-        spark.range(3, 5).write().format("delta").mode("append").save(path);
+        String path = twoVersions(dir, true);
         RuntimeException e = assertThrows(RuntimeException.class,
                 () -> ChangeFeed.read(spark, path, 1, 1, changes -> changes.select("no_such_column").count()));
         assertTrue(e.getCause() instanceof AnalysisException a && a.getMessage().contains("no_such_column"), e.toString());
+    }
+
+    /** A table of ids: 0-2 at version 0, 3 and 4 appended at version 1; its change feed on or off. */
+    private static String twoVersions(Path dir, boolean feed) {
+        String path = dir.resolve("t").toString();
+        SparkTestSession.get().range(3).write().format("delta").option("delta.enableChangeDataFeed", String.valueOf(feed)).save(path);
+        SparkTestSession.get().range(3, 5).write().format("delta").mode("append").save(path);
+        return path;
     }
 }
