@@ -1,38 +1,26 @@
 package dev.furlong.transform;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
-import dev.furlong.api.model.Odds;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import dev.furlong.lake.LakeColumns;
-import dev.furlong.spark.ApiReadSchema;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.LogicalRDD;
-import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -56,9 +44,6 @@ public final class TransformJob {
     private static final int SMALL_RUN_RACE_DAYS = 31;
     private static final long SMALL_RUN_HORSE_ANSWERS = 10_000;
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
-
-    /** A card runner's bookmakers' prices. */
-    private static final ArrayType ODDS = new ArrayType(ApiReadSchema.of(Odds.class), true);
 
     private static final Set<String> RACE_ENDPOINTS = Set.of(PageSource.RESULTS.endpoint(), PageSource.RACECARDS.endpoint());
 
@@ -171,7 +156,10 @@ public final class TransformJob {
         }
     }
 
-    /** One run over a chosen set of answers; keeps its cached intermediate results and releases them at the end. */
+    /**
+     * One run over a chosen set of answers: builds the {@link SilverTransform} of them, writes what it gives, and releases the
+     * intermediate results it kept.
+     */
     private final class Run {
         private final Dataset<Row> raceAnswers;
         private final Set<LocalDate> raceDates;
@@ -179,10 +167,7 @@ public final class TransformJob {
         private final Dataset<Row> bronze;
         private final Set<String> endpoints;
         private final String read;
-        private final List<Dataset<Row>> cached = new ArrayList<>();
-        private final Map<PageSource, Dataset<Row>> pages = new EnumMap<>(PageSource.class);
-        private final Map<PageSource, Dataset<Row>> races = new EnumMap<>(PageSource.class);
-        private final Map<PageSource, Dataset<Row>> runnerRows = new EnumMap<>(PageSource.class);
+        private final List<Dataset<Row>> kept = new ArrayList<>();
 
         Run(Dataset<Row> raceAnswers, Set<LocalDate> raceDates, Dataset<Row> horseAnswers, Dataset<Row> bronze,
             Set<String> endpoints, String read) {
@@ -200,46 +185,27 @@ public final class TransformJob {
          */
         private Dataset<Row> keep(Dataset<Row> d) {
             Dataset<Row> c = d.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
-            cached.add(c);
+            kept.add(c);
             return c;
         }
 
         TransformReport execute() {
             try (SilverWriter writer = new SilverWriter(spark, lake)) {
-                for (PageSource s : PageSource.values()) {
-                    pages.put(s, keep(BronzePages.parse(raceAnswers, s)));
-                    races.put(s, BronzePages.races(pages.get(s), s));
-                    Dataset<Row> opened = BronzePages.runners(races.get(s).where(BronzePages.isInRegions(regions)));
-                    runnerRows.put(s, keep(s == PageSource.RESULTS ? ResultsFlattener.runners(opened) : RacecardsFlattener.runners(opened)));
-                }
-                Accounting accounting = account();
-                Dataset<Row> resultRaces = races.get(PageSource.RESULTS).where(BronzePages.isInRegions(regions));
-                Dataset<Row> cardRaces = races.get(PageSource.RACECARDS).where(BronzePages.isInRegions(regions));
-                Dataset<Row> validResults = valid(PageSource.RESULTS);
-                Dataset<Row> validCards = valid(PageSource.RACECARDS);
-                Dataset<Row> observations = keep(Entities.observationsOfRunners(validResults)
-                        .unionByName(Entities.observationsOfRunners(validCards))
-                        .unionByName(Entities.observationsOfHorseDetails(horseAnswers)));
-
+                SilverTransform silver = new SilverTransform(raceAnswers, horseAnswers, regions, this::keep);
+                RunnerAccounting accounting = silver.accounting();
                 // A race's rows are rebuilt from the latest answers of each source, so they replace what silver held for the
-                // race dates read: a correction's nulls land, and a runner or race the answers no longer hold is deleted.
-                Dataset<Row> silverRaces = keep(byMonth(SourceMerge.races(ResultsFlattener.races(resultRaces),
-                        RacecardsFlattener.races(cardRaces))));
-                Dataset<Row> scope = keep(racesOfDates(silverRaces));
-                writer.replace("races", silverRaces, SourceMerge.RACE_KEYS, scope, accounting.racesQuarantined, accounting.racesOutside);
-                Dataset<Row> quarantinedInResult = runnerRows.get(PageSource.RESULTS)
-                        .where(col("problems").isNotNull().and(col("horse_id").isNotNull())).select("race_id", "horse_id");
-                Dataset<Row> silverRunners = SourceMerge.runners(
-                        EachWay.withPlacedEw(validResults, silverRaces).select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_RESULT)),
-                        validCards.select(columns(SourceMerge.RUNNER_SHARED, SourceMerge.RUNNER_CARD)),
-                        quarantinedInResult, resultRaces.select(Normalise.text(col("r.race_id")).as("race_id"),
-                                Normalise.text(col("r.non_runners")).as("non_runners_text")));
-                writer.replace("runners", silverRunners, SourceMerge.RUNNER_KEYS, scope, accounting.runnersQuarantined(),
+                // race dates read: a correction's nulls land, and a runner or race the answers no longer hold is deleted. The
+                // races to replace are read before any table is written.
+                Dataset<Row> scope = keep(silver.racesToReplace(stored("races"), raceDates));
+                writer.replace("races", silver.races(), SourceMerge.RACE_KEYS, scope, accounting.racesQuarantined(),
+                        accounting.racesOutside());
+                writer.replace("runners", silver.runners(), SourceMerge.RUNNER_KEYS, scope, accounting.runnersQuarantined(),
                         accounting.runnersOutside());
-                writer.replace("race_results", byMonth(ResultsFlattener.raceResults(resultRaces, validResults)), SourceMerge.RACE_KEYS,
-                        scope, 0, accounting.racesOutside);
+                writer.replace("race_results", silver.raceResults(), SourceMerge.RACE_KEYS, scope, 0, accounting.racesOutside());
                 for (Entities.Table table : Entities.ALL) {
-                    writer.write(() -> upsertEntities(writer, table, observations));
+                    // An attribute's time moving on is a change: the stored value was confirmed later, and must beat older answers.
+                    writer.write(() -> writer.upsertNow(table.name(), silver.entities(table, stored(table.name())),
+                            List.of(Entities.idColumn(table)), LakeColumns.SOURCE_FETCHED_AT));
                 }
                 if (endpoints.contains("courses")) {
                     writer.upsert("mst_courses", ReferenceTables.courses(bronze), List.of("id"));
@@ -247,74 +213,25 @@ public final class TransformJob {
                 if (endpoints.contains("regions")) {
                     writer.upsert("mst_regions", ReferenceTables.regions(bronze), List.of("code"));
                 }
-                writer.write(() -> upsertBookmakers(writer, validCards));
-                Future<Long> quarantined = writer.beside(this::quarantine);
+                writer.write(() -> writer.upsertNow("mst_bookmakers", bookmakers(silver.bookmakerNames()), List.of("code")));
+                Future<Long> quarantined = writer.beside(() -> DeltaTables.upsert(spark, lake.quarantine(), silver.quarantine()
+                                .withColumn("run_id", lit(runId)).withColumn("quarantined_at", current_timestamp()),
+                        Quarantine.KEYS, List.of("run_id", "quarantined_at")).rows());
                 List<TableCounts> counts = writer.counts();
                 linkParentsToHorses();
 
                 long landed = spark.read().format("delta").load(lake.silver("runners"))
-                        .join(Stream.of(validResults, validCards).map(d -> d.select("race_id", "horse_id"))
-                                        .reduce(Dataset::union).orElseThrow().distinct(),
-                                CollectionConverters.asScala(SourceMerge.RUNNER_KEYS).toSeq(), "left_semi").count();
+                        .join(silver.usableRunnerKeys(), CollectionConverters.asScala(SourceMerge.RUNNER_KEYS).toSeq(), "left_semi").count();
                 long expected = counts.stream().filter(c -> c.table().equals("runners")).mapToLong(TableCounts::rowsIn).sum();
                 boolean holds = accounting.balances() && landed == expected;
                 String detail = accounting.describe() + (landed == expected ? ""
                         : "; but only " + landed + " of the " + expected + " runner rows are readable in silver")
-                        + "; " + SilverWriter.done(quarantined) + " records quarantined in all (" + accounting.fieldsQuarantined
+                        + "; " + SilverWriter.done(quarantined) + " records quarantined in all (" + accounting.fieldsQuarantined()
                         + " of them single fields of rows in silver)";
-                return new TransformReport(read, counts, accounting.runnersInBronze(), holds, detail);
+                return new TransformReport(read, counts, accounting.runnersInAnswers(), holds, detail);
             } finally {
-                cached.forEach(TransformJob::release);
+                kept.forEach(TransformJob::release);
             }
-        }
-
-        private Dataset<Row> valid(PageSource s) {
-            return runnerRows.get(s).where(col("problems").isNull());
-        }
-
-        /** Runner records per source: in the answers, usable, quarantined, in quarantined races, outside the regions. */
-        private Accounting account() {
-            Accounting a = new Accounting();
-            for (PageSource s : PageSource.values()) {
-                Column size = coalesce(size(col("r.runners")), lit(0)).cast(DataTypes.LongType);
-                Column invalid = BronzePages.isValidRace().unary_$bang();
-                Column outside = BronzePages.isOutsideRegions(regions);
-                Row c = races.get(s).agg(
-                        sum(size),
-                        sum(when(invalid, size).otherwise(0L)),
-                        sum(when(outside, size).otherwise(0L)),
-                        sum(when(invalid, 1L).otherwise(0L)),
-                        sum(when(outside, 1L).otherwise(0L)),
-                        sum(when(BronzePages.isInRegions(regions), Quarantine.fieldProblemCount(BronzePages.raceFieldProblems(s)))
-                                .otherwise(0))).head();
-                Row r = runnerRows.get(s).agg(sum(when(col("problems").isNull(), 1L).otherwise(0L)),
-                        sum(when(col("problems").isNotNull(), 1L).otherwise(0L)),
-                        sum(when(col("problems").isNull(), Quarantine.fieldProblemCount(col("field_problems"))).otherwise(0))).head();
-                a.add(s, new RunnerRecords(longOf(c, 0), longOf(c, 1), longOf(c, 2), longOf(r, 0), longOf(r, 1)));
-                a.fieldsQuarantined += longOf(r, 2) + longOf(c, 5);
-                a.racesQuarantined += longOf(c, 3);
-                a.racesOutside += longOf(c, 4);
-            }
-            return a;
-        }
-
-        /** One entity table: the stored rows of the keys observed now, reduced together with the new observations. */
-        private TableCounts upsertEntities(SilverWriter writer, Entities.Table table, Dataset<Row> observations) {
-            Dataset<Row> fresh = Entities.rows(table, observations);
-            String path = lake.silver(table.name());
-            String id = Entities.idColumn(table);
-            Dataset<Row> rows = fresh;
-            if (DeltaTables.exists(spark, path)) {
-                Dataset<Row> stored = spark.read().format("delta").load(path)
-                        .join(fresh.select(id), CollectionConverters.asScala(List.of(id)).toSeq(), "left_semi");
-                rows = Entities.reduce(table, Entities.asObservations(table, stored)
-                        .unionByName(Entities.asObservations(table, fresh)));
-            }
-            if (table == Entities.SIRES || table == Entities.DAMS || table == Entities.DAMSIRES) {
-                rows = rows.withColumn("horse_id", lit(null).cast(DataTypes.StringType));
-            }
-            // An attribute's time moving on is a change: the stored value was confirmed later, and must beat older answers.
-            return writer.upsertNow(table.name(), rows, List.of(id), LakeColumns.SOURCE_FETCHED_AT);
         }
 
         private void linkParentsToHorses() {
@@ -327,127 +244,36 @@ public final class TransformJob {
             }
         }
 
-        private TableCounts upsertBookmakers(SilverWriter writer, Dataset<Row> validCards) {
-            List<String> seen = validCards.where(col("odds").isNotNull())
-                    .select(explode(from_json(col("odds"), ODDS)).as("o"))
-                    .select(Normalise.text(col("o.bookmaker"))).where(col("o.bookmaker").isNotNull()).distinct()
-                    .collectAsList().stream().map(r -> r.getString(0)).filter(s -> s != null).toList();
-            String path = lake.silver("mst_bookmakers");
+        /** The maintained bookmakers, those stored, and any new name the cards use. */
+        private Dataset<Row> bookmakers(Dataset<Row> names) {
+            List<String> seen = names.collectAsList().stream().map(r -> r.getString(0)).toList();
             List<Bookmakers.Bookmaker> known = new ArrayList<>(Bookmakers.maintained());
-            if (DeltaTables.exists(spark, path)) {
-                for (Row r : spark.read().format("delta").load(path).collectAsList()) {
+            stored("mst_bookmakers").ifPresent(stored -> {
+                for (Row r : stored.collectAsList()) {
                     known.add(new Bookmakers.Bookmaker(r.getAs("code"), r.getAs("name"), r.getAs("type"), r.getAs("is_active"),
                             r.getList(r.fieldIndex("api_names"))));
                 }
-            }
+            });
             List<Row> rows = Bookmakers.merge(known, seen).stream()
                     .map(b -> RowFactory.create(b.code(), b.name(), b.type(), b.active(), CollectionConverters.asScala(b.apiNames()).toSeq()))
                     .toList();
             StructType schema = new StructType().add("code", DataTypes.StringType, false).add("name", DataTypes.StringType)
                     .add("type", DataTypes.StringType).add("is_active", DataTypes.BooleanType)
                     .add("api_names", DataTypes.createArrayType(DataTypes.StringType));
-            return writer.upsertNow("mst_bookmakers", spark.createDataFrame(rows, schema), List.of("code"));
-        }
-
-        private long quarantine() {
-            Dataset<Row> q = null;
-            for (PageSource s : PageSource.values()) {
-                Dataset<Row> part = BronzePages.unparseablePages(pages.get(s), s)
-                        .unionByName(BronzePages.quarantinedRaces(races.get(s), s))
-                        .unionByName(Quarantine.rows(runnerRows.get(s).where(col("problems").isNotNull()), s, "runner",
-                                col("problems"), col("record")))
-                        .unionByName(Quarantine.fieldRows(valid(s), s))
-                        .unionByName(Quarantine.fieldRows(races.get(s).where(BronzePages.isInRegions(regions))
-                                .withColumn("field_problems", BronzePages.raceFieldProblems(s)), s));
-                q = q == null ? part : q.unionByName(part);
-            }
-            Dataset<Row> rows = q.withColumn("run_id", lit(runId)).withColumn("quarantined_at", current_timestamp());
-            return DeltaTables.upsert(spark, lake.quarantine(), rows, Quarantine.KEYS, List.of("run_id", "quarantined_at")).rows();
-        }
-
-        /**
-         * The races ({@code race_id}, {@code race_month}) whose rows this run rebuilds: those it built, and those silver holds for
-         * the race dates it read (a race its answers no longer hold is deleted). Read before any table is written.
-         */
-        private Dataset<Row> racesOfDates(Dataset<Row> builtRaces) {
-            Dataset<Row> built = builtRaces.select("race_id", SourceMerge.RACE_MONTH);
-            if (!DeltaTables.exists(spark, lake.silver("races"))) {
-                return built;
-            }
-            // Only the configured regions: a run with fewer regions leaves the others' races alone. The month first, so only the
-            // months of the dates are read.
-            Dataset<Row> stored = spark.read().format("delta").load(lake.silver("races"))
-                    .where(col(SourceMerge.RACE_MONTH).isin(raceDates.stream().map(d -> Date.valueOf(d.withDayOfMonth(1))).distinct().toArray())
-                            .and(col("race_date").isin(raceDates.stream().map(Date::valueOf).toArray()))
-                            .and(lower(col("region")).isin(regions.toArray())))
-                    .select("race_id", SourceMerge.RACE_MONTH);
-            return built.union(stored).distinct();
+            return spark.createDataFrame(rows, schema);
         }
     }
 
-    /** Silver races, runners and race results are stored by race month, so a day's change rewrites one month, not years. */
-    private static Dataset<Row> byMonth(Dataset<Row> rows) {
-        return rows.withColumn(SourceMerge.RACE_MONTH, SourceMerge.raceMonth(col("race_date")));
+    /** A silver table's stored rows, if it has been written. */
+    private Optional<Dataset<Row>> stored(String table) {
+        String path = lake.silver(table);
+        return DeltaTables.exists(spark, path) ? Optional.of(spark.read().format("delta").load(path)) : Optional.empty();
     }
 
     /** Frees the blocks of a {@link Run#keep} result now rather than whenever the cleaner gets to them. */
     private static void release(Dataset<Row> kept) {
         if (kept.queryExecution().logical() instanceof LogicalRDD stored) {
             stored.rdd().unpersist(false);
-        }
-    }
-
-    private static Column[] columns(List<String> a, List<String> b) {
-        return Stream.of(SourceMerge.RUNNER_KEYS, List.of("race_date", "fetched_at"), a, b).flatMap(List::stream).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    }
-
-    private static long longOf(Row r, int i) {
-        return r.isNullAt(i) ? 0 : r.getLong(i);
-    }
-
-    /**
-     * Where the runner records of one source's answers went: every record in the answers is in a race that could not be read,
-     * in a race outside the configured regions, in silver, or quarantined alone.
-     */
-    record RunnerRecords(long inAnswers, long inUnreadableRaces, long outsideRegions, long inSilver, long quarantined) {
-        boolean balances() {
-            return inAnswers == inSilver + quarantined + inUnreadableRaces + outsideRegions;
-        }
-    }
-
-    /** Where every runner record of the answers read went, per source. */
-    private static final class Accounting {
-        private final Map<PageSource, RunnerRecords> bySource = new EnumMap<>(PageSource.class);
-        long racesQuarantined;
-        long racesOutside;
-        /** Fields of usable races and runners that could not be read: set null, each quarantined alone. */
-        long fieldsQuarantined;
-
-        void add(PageSource s, RunnerRecords r) {
-            bySource.put(s, r);
-        }
-
-        long runnersInBronze() {
-            return bySource.values().stream().mapToLong(RunnerRecords::inAnswers).sum();
-        }
-
-        long runnersQuarantined() {
-            return bySource.values().stream().mapToLong(r -> r.inUnreadableRaces() + r.quarantined()).sum();
-        }
-
-        long runnersOutside() {
-            return bySource.values().stream().mapToLong(RunnerRecords::outsideRegions).sum();
-        }
-
-        boolean balances() {
-            return bySource.values().stream().allMatch(RunnerRecords::balances);
-        }
-
-        String describe() {
-            List<String> parts = new ArrayList<>();
-            bySource.forEach((s, r) -> parts.add(String.format("%s: %d runner records = %d in silver + %d quarantined + %d outside regions",
-                    s.endpoint(), r.inAnswers(), r.inSilver(), r.inUnreadableRaces() + r.quarantined(), r.outsideRegions())));
-            return String.join("; ", parts);
         }
     }
 }
