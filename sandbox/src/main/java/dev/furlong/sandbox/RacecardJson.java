@@ -98,7 +98,7 @@ final class RacecardJson {
                 .put("sex_code", sexCode)
                 .put("colour", h.colour())
                 .put("region", h.region())
-                .put("breeder", world.breeder(h))
+                .put("breeder", world.population().breeder(h))
                 .put("dam", u.dam().name())
                 .put("dam_id", "dam_" + u.dam().number())
                 .put("dam_region", u.dam().region())
@@ -110,7 +110,7 @@ final class RacecardJson {
                 .put("damsire_region", u.damsire().region())
                 .put("trainer", u.trainerName())
                 .put("trainer_id", u.trainerId())
-                .put("trainer_location", world.trainerLocation(trainerNumber));
+                .put("trainer_location", world.population().trainerLocation(trainerNumber));
         o.putObject("trainer_14_days").put("runs", Integer.toString(runs)).put("wins", Integer.toString(wins))
                 .put("percent", Integer.toString(Math.round(100f * wins / runs)));
         o.put("owner", u.ownerName()).put("owner_id", u.ownerId());
@@ -204,11 +204,11 @@ final class RacecardJson {
     /** {@code /v1/horses/{id}/pro}. */
     ObjectNode horsePro(SimHorse h, LocalDate today) {
         String sexCode = h.sexCodeAt(today.getYear() - h.dob().getYear());
-        SimHorse sire = world.horse(h.sireNumber());
-        SimHorse dam = world.horse(h.damNumber());
-        SimHorse damsire = world.horse(dam.sireNumber());
+        SimHorse sire = world.population().horse(h.sireNumber());
+        SimHorse dam = world.population().horse(h.damNumber());
+        SimHorse damsire = world.population().horse(dam.sireNumber());
         ObjectNode o = SandboxJson.JSON.createObjectNode();
-        return o.put("id", h.id()).put("breeder", world.breeder(h)).put("colour", h.colour())
+        return o.put("id", h.id()).put("breeder", world.population().breeder(h)).put("colour", h.colour())
                 .put("colour_code", h.colour().toUpperCase(Locale.ROOT)).put("dam", dam.displayName()).put("dam_id", "dam_" + dam.number())
                 .put("damsire", damsire.displayName()).put("damsire_id", "dsi_" + damsire.number()).put("dob", h.dob().toString())
                 .put("name", h.displayName()).put("sex", SEX_WORDS.get(sexCode)).put("sex_code", sexCode)
@@ -217,9 +217,9 @@ final class RacecardJson {
 
     /** {@code /v1/horses/{id}/standard}: the standard answer names the damsire without a region, as the real one does. */
     ObjectNode horseStandard(SimHorse h) {
-        SimHorse sire = world.horse(h.sireNumber());
-        SimHorse dam = world.horse(h.damNumber());
-        SimHorse damsire = world.horse(dam.sireNumber());
+        SimHorse sire = world.population().horse(h.sireNumber());
+        SimHorse dam = world.population().horse(h.damNumber());
+        SimHorse damsire = world.population().horse(dam.sireNumber());
         return SandboxJson.JSON.createObjectNode().put("id", h.id()).put("name", h.displayName()).put("sire", sire.displayName())
                 .put("sire_id", "sir_" + sire.number()).put("dam", dam.displayName()).put("dam_id", "dam_" + dam.number())
                 .put("damsire", damsire.name()).put("damsire_id", "dsi_" + damsire.number());

@@ -148,7 +148,7 @@ final class SandboxApi {
 
     /** Some horses have no detailed profile: {@code /pro} says 404 for them while {@code /standard} still answers. */
     private Answer horse(String horseId, boolean pro) {
-        Optional<SimHorse> horse = horseId.startsWith("hrs_") ? world.horseById(horseId, config.today()) : Optional.empty();
+        Optional<SimHorse> horse = horseId.startsWith("hrs_") ? world.population().horseById(horseId, config.today()) : Optional.empty();
         if (horse.isEmpty() || pro && Math.floorMod(Rng.mix(world.seed() ^ horse.get().number()), 100) < 3) {
             return NOT_FOUND;
         }
@@ -164,20 +164,20 @@ final class SandboxApi {
         List<Map.Entry<String, String>> hits = new ArrayList<>();
         switch (kind) {
             case "jockeys" -> {
-                for (int[] range : SandboxWorld.JOCKEY_RANGES) {
+                for (int[] range : Population.JOCKEY_RANGES) {
                     for (int j = range[0]; j < range[1]; j++) {
-                        hits.add(Map.entry("jky_" + (250_000 + j), world.jockeyName(j)));
+                        hits.add(Map.entry("jky_" + (250_000 + j), world.population().jockeyName(j)));
                     }
                 }
             }
             case "trainers" -> {
-                for (int t = 0; t < SandboxWorld.TRAINERS; t++) {
-                    hits.add(Map.entry("trn_" + (100_000 + t), world.trainerName(t)));
+                for (int t = 0; t < Population.TRAINERS; t++) {
+                    hits.add(Map.entry("trn_" + (100_000 + t), world.population().trainerName(t)));
                 }
             }
             default -> {
-                for (int o = 0; o < SandboxWorld.OWNERS; o++) {
-                    hits.add(Map.entry("own_" + (500_000 + o), world.ownerName(o)));
+                for (int o = 0; o < Population.OWNERS; o++) {
+                    hits.add(Map.entry("own_" + (500_000 + o), world.population().ownerName(o)));
                 }
             }
         }

@@ -29,9 +29,9 @@ class SandboxWorldTest {
     @Test
     void aHorseIsTheSameAnimalEveryTimeItRunsAndItsPedigreeIsHorsesToo() {
         SimHorse h = world.racesOn(LocalDate.of(2022, 3, 5)).get(0).runners().get(0).horse();
-        assertEquals(h, world.horse(h.number()));
-        SimHorse sire = world.horse(h.sireNumber());
-        SimHorse dam = world.horse(h.damNumber());
+        assertEquals(h, world.population().horse(h.number()));
+        SimHorse sire = world.population().horse(h.sireNumber());
+        SimHorse dam = world.population().horse(h.damNumber());
         assertTrue(!sire.female() && dam.female());
         assertTrue(sire.dob().isBefore(h.dob()) && dam.dob().isBefore(h.dob()));
     }
