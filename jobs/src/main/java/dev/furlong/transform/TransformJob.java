@@ -30,7 +30,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * Bronze → the 14 silver tables and {@code silver/quarantine}. Incremental: only answers that are new or changed since the
  * last run are read (see {@link TransformLog}), and for a race date that has any, every results and racecards answer of that
  * date is read, so each race is rebuilt from all its sources at once and comes out the same whatever order they arrived in.
- * Silver is merged by key and a row changes only when its content does. Checks at the end that every runner in the answers it
+ * The rows are {@link SilverTransform}'s; this job chooses the answers, hands over the stored rows, and writes what comes
+ * out. Silver is merged by key and a row changes only when its content does. Checks at the end that every runner in the answers it
  * read is in silver, in quarantine, or counted as outside the configured regions.
  */
 public final class TransformJob {
@@ -72,18 +73,7 @@ public final class TransformJob {
         if (!DeltaTables.exists(spark, lake.apiResponses())) {
             return TransformReport.nothing("bronze is empty: nothing to transform");
         }
-        // A race's rows are replaced a month at a time, keeping the month's other rows as stored: silver written by an older
-        // layout would mix rows without the columns this one fills (and that Postgres requires).
-        Map<String, List<String>> required = Map.of("races", List.of(SourceMerge.RACE_MONTH),
-                "runners", List.of(SourceMerge.RACE_MONTH, "placed_ew"),
-                "race_results", List.of(SourceMerge.RACE_MONTH, "is_dead_heat"));
-        required.forEach((table, columns) -> {
-            if (DeltaTables.exists(spark, lake.silver(table))
-                    && !List.of(spark.read().format("delta").load(lake.silver(table)).columns()).containsAll(columns)) {
-                throw new IllegalStateException("silver " + table + " was written by an older Furlong (it lacks " + columns + "): delete "
-                        + lake.silver("") + " and run `furlong transform` again (bronze keeps every answer, so nothing is lost)");
-            }
-        });
+        requireCurrentLayout();
         TransformLog log = new TransformLog(spark, lake);
         boolean chosenDates = from != null || to != null;
         Dataset<Row> bronze;
@@ -154,6 +144,23 @@ public final class TransformJob {
         } finally {
             todo.unpersist();
         }
+    }
+
+    /**
+     * A race's rows are replaced a month at a time, keeping the month's other rows as stored: silver written by an older layout
+     * would mix rows without the columns this one fills (and that Postgres requires).
+     */
+    private void requireCurrentLayout() {
+        Map<String, List<String>> required = Map.of("races", List.of(SourceMerge.RACE_MONTH),
+                "runners", List.of(SourceMerge.RACE_MONTH, "placed_ew"),
+                "race_results", List.of(SourceMerge.RACE_MONTH, "is_dead_heat"));
+        required.forEach((table, columns) -> {
+            if (DeltaTables.exists(spark, lake.silver(table))
+                    && !List.of(spark.read().format("delta").load(lake.silver(table)).columns()).containsAll(columns)) {
+                throw new IllegalStateException("silver " + table + " was written by an older Furlong (it lacks " + columns + "): delete "
+                        + lake.silver("") + " and run `furlong transform` again (bronze keeps every answer, so nothing is lost)");
+            }
+        });
     }
 
     /**
