@@ -1,6 +1,7 @@
 package dev.furlong.transform;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record RunnerAccounting(Map<PageSource, RunnerRecords> bySource, long rac
                                long fieldsQuarantined) {
 
     public RunnerAccounting {
-        bySource = new EnumMap<>(bySource);
+        bySource = Collections.unmodifiableMap(new EnumMap<>(bySource));
     }
 
     /** The runner records of one source's answers, by where they went. */

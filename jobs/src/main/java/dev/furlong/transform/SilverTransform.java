@@ -16,6 +16,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,12 +30,9 @@ import org.apache.spark.sql.types.DataTypes;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Bronze answers, and the stored rows a merge needs, to the silver datasets: a pure transformation, no lake read or write.
- * {@link TransformJob} chooses the answers, hands over the stored rows and writes what comes out; a test builds one from ten
- * rows of bronze in memory.
- *
- * <p>Intermediate results read more than once go through {@code keep}: the job checkpoints them (so later plans start from
- * stored rows rather than re-analysing the lineage from JSON); a test can pass {@code UnaryOperator.identity()}.
+ * Bronze answers, and the stored rows a merge needs, to the silver datasets: a transformation that reads only the datasets it
+ * is given and writes nothing. {@link TransformJob} chooses the answers, hands over the stored rows and writes what comes out;
+ * {@code SilverTransformTest} builds one from a few bronze rows in memory.
  */
 public final class SilverTransform {
 
@@ -49,12 +47,15 @@ public final class SilverTransform {
     private final Dataset<Row> silverRaces;
 
     /**
-     * @param raceAnswers  bronze rows of results and racecards answers (other endpoints are ignored)
-     * @param horseAnswers bronze rows of horse details answers to read
+     * @param raceAnswers  bronze rows of results and racecards answers (other endpoints and statuses are ignored)
+     * @param horseAnswers bronze rows of horse details answers ({@code horse_pro}, status 200) to read
      * @param regions      the region codes to keep; races elsewhere are counted and skipped
+     * @param keep         applied to each intermediate result read more than once: the job checkpoints them, so later plans
+     *                     start from stored rows rather than re-analysing the lineage from JSON (and the constructor computes
+     *                     them); a test may cache them or pass {@code UnaryOperator.identity()}
      */
     public SilverTransform(Dataset<Row> raceAnswers, Dataset<Row> horseAnswers, List<String> regions, UnaryOperator<Dataset<Row>> keep) {
-        this.regions = regions.stream().map(String::toLowerCase).toList();
+        this.regions = regions.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList();
         for (PageSource s : PageSource.values()) {
             pages.put(s, keep.apply(BronzePages.parse(raceAnswers, s)));
             races.put(s, BronzePages.races(pages.get(s), s));

@@ -63,7 +63,7 @@ public final class TransformJob {
     public TransformJob(SparkSession spark, Lake lake, List<String> regions, String runId, LocalDate from, LocalDate to) {
         this.spark = spark;
         this.lake = lake;
-        this.regions = regions.stream().map(String::toLowerCase).toList();
+        this.regions = regions;
         this.runId = runId;
         this.from = from;
         this.to = to;
@@ -187,8 +187,9 @@ public final class TransformJob {
         }
 
         /**
-         * Computes {@code d} once and keeps it for the run. A local checkpoint rather than a cache: later plans start from the
-         * stored rows instead of carrying (and re-analysing) the whole lineage from JSON.
+         * Computes {@code d} now, once, and keeps it for the run. A local checkpoint rather than a cache: later plans start from
+         * the stored rows instead of carrying (and re-analysing) the whole lineage from JSON. Eager, so what it keeps is read
+         * before any write.
          */
         private Dataset<Row> keep(Dataset<Row> d) {
             Dataset<Row> c = d.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
@@ -202,7 +203,7 @@ public final class TransformJob {
                 RunnerAccounting accounting = silver.accounting();
                 // A race's rows are rebuilt from the latest answers of each source, so they replace what silver held for the
                 // race dates read: a correction's nulls land, and a runner or race the answers no longer hold is deleted. The
-                // races to replace are read before any table is written.
+                // races to replace must be read before any table is written: keep() checkpoints eagerly.
                 Dataset<Row> scope = keep(silver.racesToReplace(stored("races"), raceDates));
                 writer.replace("races", silver.races(), SourceMerge.RACE_KEYS, scope, accounting.racesQuarantined(),
                         accounting.racesOutside());

@@ -18,7 +18,6 @@ public final class Population {
     /** Active horses per foal crop, half aimed at the flat and half at jumps. */
     static final int CROP = 6_000;
 
-    private static final long SALT_HORSE = 2, SALT_PEOPLE = 4, SALT_NAME = 5;
     private static final int DAM_BASE = 50_000, SIRE_BASE = 90_000;
     private static final String[] COLOURS = {"b", "br", "ch", "gr", "bl", "b/br", "gr/ro"};
 
@@ -36,7 +35,7 @@ public final class Population {
     public SimHorse horse(long number) {
         int birthYear = (int) ((number - 10_000_000L) / 100_000L) + 1900;
         int index = (int) (number % 100_000L);
-        Rng r = Rng.of(seed, SALT_HORSE, number);
+        Rng r = Rng.of(seed, Rng.HORSE, number);
         boolean female = index >= SIRE_BASE ? false : index >= DAM_BASE || r.chance(0.45);
         boolean gelded = !female && index < DAM_BASE && r.chance(index % 2 == 1 ? 0.85 : 0.4);
         LocalDate dob = LocalDate.of(birthYear, 1, 15).plusDays(r.nextInt(140));
@@ -49,7 +48,7 @@ public final class Population {
         };
         long sire = horseNumber(birthYear - 4 - r.nextInt(18), SIRE_BASE + r.nextInt(60));
         long dam = horseNumber(birthYear - 3 - r.nextInt(14), DAM_BASE + r.nextInt(40_000));
-        String name = Names.horse(Rng.of(seed, SALT_NAME, number));
+        String name = Names.horse(Rng.of(seed, Rng.NAME, number));
         return new SimHorse(number, name, region, female, gelded, dob, colour, sire, dam);
     }
 
@@ -66,28 +65,28 @@ public final class Population {
 
     /** Who bred a horse: a stud named after its dam's line, or a person. */
     public String breeder(SimHorse h) {
-        Rng r = Rng.of(seed, SALT_NAME, h.damNumber(), 7);
+        Rng r = Rng.of(seed, Rng.NAME, h.damNumber(), 7);
         return r.chance(0.5) ? Names.person(r) : Names.place(r) + " Stud";
     }
 
     public String trainerLocation(int trainer) {
-        return Names.place(Rng.of(seed, SALT_PEOPLE, 5, trainer));
+        return Names.place(Rng.of(seed, Rng.PEOPLE, 5, trainer));
     }
 
     public String ownerName(int owner) {
-        return Names.owner(Rng.of(seed, SALT_PEOPLE, 3, owner));
+        return Names.owner(Rng.of(seed, Rng.PEOPLE, 3, owner));
     }
 
     public String jockeyName(int jockey) {
-        return Names.person(Rng.of(seed, SALT_PEOPLE, 1, jockey));
+        return Names.person(Rng.of(seed, Rng.PEOPLE, 1, jockey));
     }
 
     public String trainerName(int trainer) {
-        return Names.person(Rng.of(seed, SALT_PEOPLE, 2, trainer));
+        return Names.person(Rng.of(seed, Rng.PEOPLE, 2, trainer));
     }
 
     /** Who trains and owns a horse in a year: trainers change every few seasons, and owners move with them. */
     Rng connections(SimHorse h, LocalDate date) {
-        return Rng.of(seed, SALT_PEOPLE, h.number(), (date.getYear() + h.number() % 3) / 3);
+        return Rng.of(seed, Rng.PEOPLE, h.number(), (date.getYear() + h.number() % 3) / 3);
     }
 }

@@ -16,7 +16,6 @@ import java.util.Set;
  */
 final class RaceSimulation {
 
-    private static final long SALT_RACE = 3;
     private static final String[] HEADGEAR = {"p", "h", "b", "v", "t", "tp", "ht", "bt"};
 
     private final long seed;
@@ -32,11 +31,12 @@ final class RaceSimulation {
     }
 
     /**
-     * The race run in {@code slot}: its conditions, field, non-runners, result and tote. {@code runningToday} holds the horses
-     * already entered elsewhere that day, and gains this race's.
+     * The race run in {@code slot}, the {@code indexInDay}-th of its day (which {@code raceId} encodes): its conditions, field,
+     * non-runners, result and tote. {@code runningToday} holds the horses already entered elsewhere that day, and gains this
+     * race's.
      */
     SimRace race(String raceId, LocalDate date, int indexInDay, Slot slot, Set<Long> runningToday, boolean summer) {
-        Rng r = Rng.of(seed, SALT_RACE, date.toEpochDay(), indexInDay);
+        Rng r = Rng.of(seed, Rng.RACE, date.toEpochDay(), indexInDay);
         SimCourse course = slot.course();
         boolean ire = course.regionCode().equals("IRE");
         ZoneId zone = ZoneId.of(ire ? "Europe/Dublin" : "Europe/London");
@@ -77,7 +77,7 @@ final class RaceSimulation {
         };
         boolean aw = course.allWeather() && flat;
         String surface = aw ? "AW" : "Turf";
-        String going = RaceConditions.going(Rng.of(seed, SandboxWorld.SALT_DAY, date.toEpochDay(), course.id().hashCode()), aw, summer);
+        String going = RaceConditions.going(Rng.of(seed, Rng.DAY, date.toEpochDay(), course.id().hashCode()), aw, summer);
         String jumps = switch (type) {
             case "Hurdle" -> Math.max(6, yards / 440) + " hurdles";
             case "Chase" -> Math.max(10, yards / 330) + " fences";

@@ -14,7 +14,6 @@ import java.util.Map;
  */
 final class RacecardJson {
 
-    private static final long SALT_CARD = 11;
     private static final List<String> BOOKMAKERS = List.of("Bet365", "William Hill", "Paddy Power", "Betfair Sportsbook",
             "Coral", "Ladbrokes", "Sky Bet", "Betfred", "Unibet", "Betway");
     private static final Map<String, String> SEX_WORDS = Map.of("C", "colt", "F", "filly", "G", "gelding", "H", "horse",
@@ -32,7 +31,7 @@ final class RacecardJson {
      * draw or field size yet: both are sent as the placeholder "0".
      */
     ObjectNode racecard(SimRace race, LocalDate today) {
-        Rng r = Rng.of(world.seed(), SALT_CARD, race.raceId().hashCode());
+        Rng r = Rng.of(world.seed(), Rng.CARD, race.raceId().hashCode());
         List<SimRunner> declared = race.declaredOn(today);
         boolean early = today.isBefore(race.date().minusDays(1));
         String currency = race.course().regionCode().equals("IRE") ? "€" : "£";
@@ -80,11 +79,11 @@ final class RacecardJson {
 
     private ObjectNode runner(SimRace race, SimRunner u, boolean early) {
         SimHorse h = u.horse();
-        Rng r = Rng.of(world.seed(), SALT_CARD, race.raceId().hashCode(), h.number());
+        Rng r = Rng.of(world.seed(), Rng.CARD, race.raceId().hashCode(), h.number());
         String sexCode = h.sexCodeAt(u.age());
         String claim = u.jockeyClaim() > 0 ? "(" + u.jockeyClaim() + ")" : "";
         int trainerNumber = Integer.parseInt(u.trainerId().substring(4));
-        Rng trainer = Rng.of(world.seed(), SALT_CARD, trainerNumber, race.date().toEpochDay() / 14);
+        Rng trainer = Rng.of(world.seed(), Rng.CARD, trainerNumber, race.date().toEpochDay() / 14);
         int runs = trainer.between(4, 60);
         int wins = trainer.nextInt(runs / 3 + 1);
         boolean debut = r.chance(0.12);

@@ -8,6 +8,12 @@ import java.util.List;
  */
 final class Rng {
 
+    /**
+     * The first coordinate of every stream: what it generates (the day's programme and goings, a horse, a race, people, names,
+     * a racecard's extras). One value each, so no two kinds of stream share their draws.
+     */
+    static final long DAY = 1, HORSE = 2, RACE = 3, PEOPLE = 4, NAME = 5, CARD = 11;
+
     private long state;
 
     private Rng(long state) {

@@ -18,8 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sandbox's racing world, generated from a seed. Nothing is stored: a day's card and results are derived from the seed
- * and the date, and a horse from the seed and its number, so any day can be served without generating the days before it.
+ * The sandbox's racing world, generated from a seed: its courses, and each day's programme of races ({@link RaceSimulation}
+ * runs each one; {@link Population} holds the horses and people). Nothing is stored: a day's card and results are derived from
+ * the seed and the date, so any day can be served without generating the days before it.
  */
 public final class SandboxWorld {
 
@@ -28,8 +29,6 @@ public final class SandboxWorld {
             new String[]{"Great Britain", "gb"}, new String[]{"Ireland", "ire"}, new String[]{"France", "fr"},
             new String[]{"USA", "usa"}, new String[]{"Australia", "aus"}, new String[]{"Germany", "ger"});
 
-    /** The day's programme; also the going at each course that day. */
-    static final long SALT_DAY = 1;
     private static final int EPOCH_2000 = 10_957;
 
     private final long seed;
@@ -100,7 +99,7 @@ public final class SandboxWorld {
         if (date.getMonthValue() == 12 && (date.getDayOfMonth() == 24 || date.getDayOfMonth() == 25)) {
             return List.of();
         }
-        Rng r = Rng.of(seed, SALT_DAY, date.toEpochDay());
+        Rng r = Rng.of(seed, Rng.DAY, date.toEpochDay());
         int month = date.getMonthValue();
         boolean summer = month >= 4 && month <= 9;
         boolean midwinter = month == 12 || month <= 2;
