@@ -12,8 +12,21 @@ import java.util.stream.Collectors;
  * @param qualified the Postgres table, schema-qualified and quoted
  * @param staging   the run's staging table, qualified and quoted
  * @param columns   the columns published, in the order of the rows
+ * @param keyOnce   read the staged rows a key once ({@code DISTINCT ON}, a sort): needed only when staging holds a key twice
  */
-record PublishSql(PublishedTable table, String qualified, String staging, List<String> columns) {
+record PublishSql(PublishedTable table, String qualified, String staging, List<String> columns, boolean keyOnce) {
+
+    PublishSql(PublishedTable table, String qualified, String staging, List<String> columns) {
+        this(table, qualified, staging, columns, false);
+    }
+
+    /**
+     * The same statements reading the staged rows a key once: for when staging holds a key twice (the lake gave it twice, or a
+     * Spark task was retried after its COPY had committed).
+     */
+    PublishSql readingAKeyOnce() {
+        return new PublishSql(table, qualified, staging, columns, true);
+    }
 
     /** An empty copy of the table's columns, without their constraints: a bad row is refused by the real table, and named. */
     String createStaging() {
@@ -79,8 +92,11 @@ record PublishSql(PublishedTable table, String qualified, String staging, List<S
         return "DELETE FROM " + qualified + " t USING " + gone + " g WHERE " + sameKey("g");
     }
 
-    /** The staged rows, a key once: a Spark task retried after its COPY committed leaves a key twice in staging. */
+    /** The staged rows; with {@link #keyOnce}, one row per key. */
     private String staged() {
+        if (!keyOnce) {
+            return "SELECT " + list(columns, "") + " FROM " + staging;
+        }
         String keys = list(table.keys(), "");
         return "SELECT DISTINCT ON (" + keys + ") " + list(columns, "") + " FROM " + staging + " ORDER BY " + keys;
     }

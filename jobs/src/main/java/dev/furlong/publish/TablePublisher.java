@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,6 +27,8 @@ import org.apache.spark.util.LongAccumulator;
 public final class TablePublisher {
 
     public static final String STAGING_SCHEMA = "furlong_staging";
+    /** Postgres's word for staged rows that hold a key twice: a unique violation (first load), an upsert changing a row twice. */
+    private static final Set<String> KEY_TWICE = Set.of("23505", "21000");
 
     /**
      * From the catalog, of a foreign key {@code f} of table {@code t}: its columns and the columns they refer to, each
@@ -92,11 +95,10 @@ public final class TablePublisher {
             try {
                 // From every partition at once, a connection each: on a cluster the rows never pass through the driver.
                 LongAccumulator copied = rows.sparkSession().sparkContext().longAccumulator("rows copied");
-                rows.dropDuplicates(table.keys().toArray(new String[0]))
-                        .foreachPartition(new CopyPartition(target, sql.copyInto(staging), copied));
+                rows.foreachPartition(new CopyPartition(target, sql.copyInto(staging), copied));
                 long written;
                 try {
-                    written = inOneTransaction(c, table, source, () -> statements(c, sql, goneKeys, deletes.missingFromRows(), gone));
+                    written = move(c, table, source, sql, goneKeys, deletes.missingFromRows(), gone);
                 } catch (SQLException e) {
                     throw "23503".equals(e.getSQLState()) ? withMissingParents(c, table, staging, e) : e;
                 }
@@ -107,6 +109,23 @@ public final class TablePublisher {
                     s.execute("DROP TABLE IF EXISTS " + gone);
                 }
             }
+        }
+    }
+
+    /**
+     * Moves the staged rows into the table in one transaction with the watermark. Staging holds a key twice only when the lake
+     * gave it twice or a Spark task was retried after its COPY had committed; only then is the sort of reading a key once paid.
+     */
+    private long move(Connection c, PublishedTable table, Source source, PublishSql sql, List<Row> goneKeys, boolean missingFromRows,
+                      String gone) throws SQLException {
+        try {
+            return inOneTransaction(c, table, source, () -> statements(c, sql, goneKeys, missingFromRows, gone));
+        } catch (SQLException e) {
+            if (!KEY_TWICE.contains(e.getSQLState())) {
+                throw e;
+            }
+            PublishSql once = sql.readingAKeyOnce();
+            return inOneTransaction(c, table, source, () -> statements(c, once, goneKeys, missingFromRows, gone));
         }
     }
 
@@ -227,7 +246,6 @@ public final class TablePublisher {
             w.executeUpdate();
         }
     }
-
 
     /** A version of a Delta table, identified by the table's id: what a watermark records. */
     public record Source(String id, long version) {
