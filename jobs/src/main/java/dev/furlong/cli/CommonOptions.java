@@ -4,6 +4,7 @@ import dev.furlong.config.Settings;
 import dev.furlong.config.SettingsLoader;
 import dev.furlong.pipeline.Console;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -36,6 +37,10 @@ public final class CommonOptions {
     @Option(names = "--today", paramLabel = "D", description = "Pins \"today\" (YYYY-MM-DD) for planning; default the real date in Europe/London.")
     LocalDate today;
 
+    @Option(names = "--now", paramLabel = "T", description = "Pins the clock (YYYY-MM-DDTHH:MM, Europe/London): what is due, "
+            + "today's results and racecards; --today's date with it.")
+    LocalDateTime now;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "A run id for logs and bronze.")
     String runId;
 
@@ -56,7 +61,7 @@ public final class CommonOptions {
     public Settings settings() {
         applyLogging();
         return SettingsLoader.load(new SettingsLoader.Overrides(conf, apiUrl, lake, pgUrl, pgSchema, regions, historicalResults,
-                today, runId, dryRun, verbosity()), env());
+                today, now, runId, dryRun, verbosity()), env());
     }
 
     /** Where this invocation's output goes: standard output, progress lines dropped under -q. */

@@ -14,13 +14,17 @@ final class FetchCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    LockTimeout lockTimeout;
+
+    @Mixin
     FetchRange range;
 
     @Override
     public Integer call() {
-        var settings = common.settings();
+        var settings = lockTimeout.applyTo(common.settings());
         LocalDate end = range.end(settings.run().today());
-        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
+        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())
+                .recordedAs("fetch", range.from + ".." + end)) {
             ctx.client();
             var report = new Pipeline(ctx).fetch(range.from, end, range.refresh);
             return report.failedUnits() == 0 ? Furlong.OK : Furlong.FAILED;

@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 /** The race dates a fetch covers ({@code backfill}, {@code fetch}): {@code --from}, {@code --to}, {@code --refresh}. */
 final class FetchRange {
 
-    @Option(names = "--from", required = true, paramLabel = "D", description = "First race date (YYYY-MM-DD).")
-    LocalDate from;
+    /** Where Furlong's history starts. */
+    static final LocalDate HISTORY_START = LocalDate.of(2015, 1, 1);
+
+    @Option(names = "--from", paramLabel = "D", description = "First race date (YYYY-MM-DD; default 2015-01-01).")
+    LocalDate from = HISTORY_START;
 
     @Option(names = "--to", paramLabel = "D", description = "Last race date (default today).")
     LocalDate to;

@@ -37,7 +37,7 @@ final class PublishCommand implements Callable<Integer> {
                     + PublishedTable.ALL.stream().map(PublishedTable::watermark).distinct().toList());
             return Furlong.OK;
         }
-        try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {
+        try (RunContext ctx = RunContext.forApi(settings, console, common.env()).recordedAs("publish", full ? "full" : null)) {
             if (migrateOnly) {
                 console.result("schema " + settings.pgSchema() + " at version " + Migrations.apply(ctx.database()));
                 return Furlong.OK;

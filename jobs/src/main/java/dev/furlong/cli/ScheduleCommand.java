@@ -1,22 +1,79 @@
 package dev.furlong.cli;
 
+import dev.furlong.config.Schedule;
+import dev.furlong.lake.Lake;
+import dev.furlong.lake.RunHistory;
+import dev.furlong.pipeline.RunContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "schedule", mixinStandardHelpOptions = true, description = "Prints cron lines equivalent to the DAGs.")
+@Command(name = "schedule", mixinStandardHelpOptions = true, description = {"The schedule (conf/schedule.conf): each run, when it "
+        + "last succeeded and when it is due; or, with --crontab, the same as crontab lines."})
 final class ScheduleCommand implements Callable<Integer> {
+
+    /** The launcher sets this to itself, so crontab lines call it by its full path. */
+    static final String LAUNCHER_VARIABLE = "FURLONG_LAUNCHER";
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--crontab", description = "Print the schedule as crontab lines.")
+    @Option(names = "--crontab", description = "Print the schedule as crontab lines (each run in the folder this command runs "
+            + "in, its output appended to furlong-data/logs/<run>.log).")
     boolean crontab;
+
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Override
     public Integer call() {
-        common.settings();
-        return NotBuilt.say("schedule");
+        var settings = common.settings();
+        Schedule schedule = settings.schedule();
+        if (crontab) {
+            System.out.print(crontab(schedule, common.env().getOrDefault(LAUNCHER_VARIABLE, "furlong"),
+                    Path.of("").toAbsolutePath().toString()));
+            return Furlong.OK;
+        }
+        ZonedDateTime now = settings.run().now().atZone(dev.furlong.config.SettingsLoader.RACING_ZONE);
+        Map<String, Map<String, Instant>> last = new HashMap<>();
+        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
+            for (Schedule.Entry e : schedule.entries()) {
+                last.computeIfAbsent(e.furlongCommand(), c -> RunHistory.lastSucceeded(ctx.spark(), new Lake(settings.lake()), c));
+            }
+        }
+        String row = "%-18s %-18s %-16s %-16s %-4s %s%n";
+        StringBuilder s = new StringBuilder(String.format("schedule in %s, now %s%n", schedule.zone(), AT.format(now)));
+        s.append(String.format(row, "run", "cron", "last succeeded", "next", "due", "command"));
+        for (Schedule.Entry e : schedule.entries()) {
+            Instant lastOk = last.get(e.furlongCommand()).get(e.scope().orElse(""));
+            s.append(String.format(row, e.name(), e.cron(),
+                    lastOk == null ? "never" : AT.format(lastOk.atZone(schedule.zone())),
+                    e.nextTimeAfter(now.withZoneSameInstant(schedule.zone())).map(AT::format).orElse("-"),
+                    e.dueAt(now, lastOk) ? "yes" : "no", "furlong " + e.command()));
+        }
+        common.console().result(s.toString());
+        return Furlong.OK;
+    }
+
+    /** Crontab lines for the schedule: one per run, in the given folder, each appending to its own log. */
+    static String crontab(Schedule schedule, String launcher, String folder) {
+        StringBuilder s = new StringBuilder("# Furlong's schedule (conf/schedule.conf). CRON_TZ needs a cron that honours it "
+                + "(cronie does; Debian's cron does not: there, give the machine the " + schedule.zone() + " time zone).\n");
+        s.append("CRON_TZ=").append(schedule.zone()).append('\n');
+        for (Schedule.Entry e : schedule.entries()) {
+            s.append(e.cron()).append(" cd ").append(quote(folder)).append(" && mkdir -p furlong-data/logs && ").append(quote(launcher))
+                    .append(' ').append(e.command()).append(" >> furlong-data/logs/").append(e.name()).append(".log 2>&1\n");
+        }
+        return s.toString();
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

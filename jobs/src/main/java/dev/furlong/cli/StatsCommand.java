@@ -47,6 +47,9 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     DateLimits dates;
 
+    @Option(names = "--publish", description = "Publish to Postgres afterwards (what the scheduled statistics runs do).")
+    boolean publish;
+
     @Override
     public Integer call() {
         if (dates.checked().given()) {
@@ -57,11 +60,15 @@ final class StatsCommand implements Callable<Integer> {
         LocalDate at = asOf != null ? asOf : settings.run().today();
         if (settings.run().dryRun()) {
             common.console().info("stats: would compute the statistics of profile " + chosen + " as of " + at + " from "
-                    + settings.lake() + "/silver into " + settings.lake() + "/gold");
+                    + settings.lake() + "/silver into " + settings.lake() + "/gold" + (publish ? ", then publish" : ""));
             return Furlong.OK;
         }
-        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
-            new Pipeline(ctx).stats(chosen, at);
+        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env()).recordedAs("stats", chosen.name())) {
+            Pipeline pipeline = new Pipeline(ctx);
+            pipeline.stats(chosen, at);
+            if (publish) {
+                pipeline.publish(false);
+            }
             return Furlong.OK;
         }
     }

@@ -24,7 +24,8 @@ final class TransformCommand implements Callable<Integer> {
             common.console().info("transform: would read new answers in " + settings.lake() + "/bronze and merge them into silver");
             return Furlong.OK;
         }
-        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
+        try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())
+                .recordedAs("transform", dates.given() ? dates.from + ".." + dates.to : null)) {
             new Pipeline(ctx).transform(dates.from, dates.to);
             return Furlong.OK;
         }

@@ -1,6 +1,8 @@
 package dev.furlong.config;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,16 +25,24 @@ public record Settings(
         int fetchBatchSeconds,
         int mutableWindowDays,
         int horseBudget,
+        Duration lockTimeout,
+        int amendmentDays,
+        int amendmentBudget,
         String demoRoot,
         int demoDays,
         long demoSeed,
+        Schedule schedule,
         Run run) {
 
     /**
-     * This invocation: the date it treats as today, its id (in logs and bronze), whether it only prints its plan, and how much it
-     * says (-1 quiet, 0 normal, 1 and more verbose).
+     * This invocation: the moment it started as it treats it (Europe/London wall-clock time: the real one, or {@code --now}), its
+     * id (in logs and bronze), whether it only prints its plan, and how much it says (-1 quiet, 0 normal, 1 and more verbose).
      */
-    public record Run(LocalDate today, String runId, boolean dryRun, int verbosity) {
+    public record Run(LocalDateTime now, String runId, boolean dryRun, int verbosity) {
+        /** The racing day of {@link #now}. */
+        public LocalDate today() {
+            return now.toLocalDate();
+        }
     }
 
     /** The same settings on the demo's own lake and embedded database, under {@code demoRoot}: the demo keeps its data apart. */
@@ -40,11 +50,17 @@ public record Settings(
         java.nio.file.Path root = java.nio.file.Path.of(demoRoot);
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, root.resolve("lake").toString(), Optional.empty(),
                 pgSchema, root.resolve("pg").toString(),
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, demoRoot, demoDays, demoSeed, run);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, demoRoot, demoDays, demoSeed, schedule, run);
+    }
+
+    /** The same settings waiting at most {@code lockTimeout} for the fetch lock. */
+    public Settings withLockTimeout(Duration lockTimeout) {
+        return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, demoRoot, demoDays, demoSeed, schedule, run);
     }
 
     public Settings withApiUrl(String apiUrl) {
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, demoRoot, demoDays, demoSeed, run);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, demoRoot, demoDays, demoSeed, schedule, run);
     }
 }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import java.io.File;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -30,7 +31,8 @@ public final class SettingsLoader {
 
     /** Flag values given on the command line; null means "not given". */
     public record Overrides(String conf, String apiUrl, String lake, String pgUrl, String pgSchema, List<String> regions,
-                            Boolean historicalResults, LocalDate today, String runId, boolean dryRun, int verbosity) {
+                            Boolean historicalResults, LocalDate today, LocalDateTime now, String runId, boolean dryRun,
+                            int verbosity) {
     }
 
     public static Settings load(Overrides flags, Map<String, String> env) {
@@ -65,7 +67,7 @@ public final class SettingsLoader {
                 throw new InvalidSettingException("furlong.api.global-rate-per-second must be in (0, 9]: the API's edge blocks an IP "
                         + "past 100 requests in 10 seconds; got " + rate);
             }
-            LocalDate today = flags.today() != null ? flags.today() : LocalDate.now(RACING_ZONE);
+            LocalDateTime now = now(flags);
             String runId = flags.runId() != null ? flags.runId()
                     : DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(LocalDateTime.now(RACING_ZONE)) + "-"
                     + UUID.randomUUID().toString().substring(0, 8);
@@ -87,13 +89,37 @@ public final class SettingsLoader {
                     positive(f, "fetch.batch-seconds"),
                     nonNegative(f, "fetch.mutable-window-days"),
                     nonNegative(f, "fetch.horse-budget"),
+                    lockTimeout(f),
+                    nonNegative(f, "fetch.amendments.days"),
+                    nonNegative(f, "fetch.amendments.budget"),
                     f.getString("demo.root"),
                     positive(f, "demo.days"),
                     f.getLong("demo.seed"),
-                    new Settings.Run(today, runId, flags.dryRun(), flags.verbosity()));
+                    Schedule.from(f),
+                    new Settings.Run(now, runId, flags.dryRun(), flags.verbosity()));
         } catch (ConfigException e) {
             throw new InvalidSettingException("configuration: " + e.getMessage());
         }
+    }
+
+    /** {@code --now}, else {@code --today} at the present time of day, else the present; wall-clock time in Europe/London. */
+    private static LocalDateTime now(Overrides flags) {
+        LocalDateTime clock = LocalDateTime.now(RACING_ZONE);
+        if (flags.now() == null) {
+            return flags.today() == null ? clock : flags.today().atTime(clock.toLocalTime());
+        }
+        if (flags.today() != null && !flags.today().equals(flags.now().toLocalDate())) {
+            throw new InvalidSettingException("--today " + flags.today() + " and --now " + flags.now() + " disagree; give one of them");
+        }
+        return flags.now();
+    }
+
+    private static Duration lockTimeout(Config f) {
+        Duration d = f.getDuration("fetch.lock-timeout");
+        if (d.isNegative()) {
+            throw new InvalidSettingException("furlong.fetch.lock-timeout must not be negative, got " + d);
+        }
+        return d;
     }
 
     private static Config resolveFile(String confFlag, Map<String, String> env) {

@@ -15,6 +15,11 @@ public record FetchPlan(List<FetchUnit> units, Map<Endpoint, Integer> skipped, L
         return units.stream().collect(Collectors.groupingBy(FetchUnit::endpoint, Collectors.counting()));
     }
 
+    /** The same plan without its notes (a part of a plan whose notes were told already). */
+    public FetchPlan withoutNotes() {
+        return new FetchPlan(units, skipped, List.of());
+    }
+
     public boolean isEmpty() {
         return units.isEmpty();
     }

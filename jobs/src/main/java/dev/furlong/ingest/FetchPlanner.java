@@ -61,8 +61,8 @@ public final class FetchPlanner {
     }
 
     /**
-     * {@code sync --scope transactions}: the results of the mutable window and the racecards from today to a week ahead, all
-     * fetched again; {@code static}: courses and regions when missing or older than a month.
+     * {@code sync --scope transactions}: the results of the mutable window, today's results so far and the racecards from today
+     * to a week ahead, all fetched again; {@code static}: courses and regions when missing or older than a month.
      */
     public FetchPlan planSync(boolean transactions, boolean statics, Stored stored) {
         Builder plan = new Builder(stored, false);
@@ -71,7 +71,35 @@ public final class FetchPlanner {
         }
         if (transactions) {
             addResults(plan, today.minusDays(Math.max(1, mutableWindowDays)), today.minusDays(1));
+            addResultsToday(plan);
             addRacecards(plan, today, today.plusDays(RACECARD_DAYS_AHEAD));
+        }
+        return plan.build();
+    }
+
+    /** {@code sync --scope live}: today's results so far and today's racecards (non-runners, going), both fetched again. */
+    public FetchPlan planLive(Stored stored) {
+        Builder plan = new Builder(stored, false);
+        addResultsToday(plan);
+        addRacecards(plan, today, today);
+        return plan.build();
+    }
+
+    /**
+     * {@code sync --scope amendments}: the results of the {@code days} before the mutable window fetched again, newest first, at most
+     * {@code budget} dates: appeals and late disqualifications change results after the window has moved on.
+     */
+    public FetchPlan planAmendments(int days, int budget, Stored stored) {
+        Builder plan = new Builder(stored, true);
+        LocalDate newest = today.minusDays(Math.max(1, mutableWindowDays) + 1);
+        LocalDate oldest = today.minusDays(Math.max(1, mutableWindowDays) + days);
+        LocalDate earliest = historicalResults ? RequestLimits.HISTORICAL_RESULTS_START : today.minusDays(RequestLimits.STANDARD_RESULTS_DAYS);
+        for (LocalDate d = newest; !d.isBefore(max(oldest, earliest)); d = d.minusDays(1)) {
+            if (plan.units.size() >= budget) {
+                plan.notes.add("amendments: budget of " + budget + " dates reached; " + d + " and older are not read again this time");
+                break;
+            }
+            plan.add(new FetchUnit(Endpoint.RESULTS, RacingApiClient.resultsRequest(d, regions), d), true);
         }
         return plan.build();
     }
@@ -118,6 +146,11 @@ public final class FetchPlanner {
         for (LocalDate d = min(to, latest); !d.isBefore(max(from, earliest)); d = d.minusDays(1)) { // newest first
             plan.add(new FetchUnit(Endpoint.RESULTS, RacingApiClient.resultsRequest(d, regions), d), !d.isBefore(mutableFrom));
         }
+    }
+
+    /** Today's results as the API publishes them race by race ({@code /v1/results/today}), stored under today's date. */
+    private void addResultsToday(Builder plan) {
+        plan.add(new FetchUnit(Endpoint.RESULTS_TODAY, RacingApiClient.resultsTodayRequest(regions), today), true);
     }
 
     private void addRacecards(Builder plan, LocalDate from, LocalDate to) {

@@ -47,6 +47,37 @@ public final class FetchReport {
         return counts.values().stream().mapToInt(c -> c.failed.get()).sum();
     }
 
+    /** Units by outcome over every endpoint: planned, stored, unchanged, failed, skipped (the run history's counts). */
+    public synchronized Map<String, Long> totals() {
+        Map<String, Long> t = new java.util.LinkedHashMap<>();
+        t.put("planned", counts.values().stream().mapToLong(c -> c.planned.get()).sum());
+        t.put("stored", counts.values().stream().mapToLong(c -> c.stored.get()).sum());
+        t.put("unchanged", counts.values().stream().mapToLong(c -> c.unchanged.get()).sum());
+        t.put("failed", counts.values().stream().mapToLong(c -> c.failed.get()).sum());
+        t.put("skipped", counts.values().stream().mapToLong(c -> c.skipped.get()).sum());
+        return t;
+    }
+
+    /** Several reports as one: counts, failures and time added up. */
+    public static FetchReport sum(List<FetchReport> reports) {
+        FetchReport total = new FetchReport(new FetchPlan(List.of(), Map.of(), List.of()));
+        for (FetchReport r : reports) {
+            synchronized (r) {
+                r.counts.forEach((e, c) -> {
+                    Counts t = total.counts(e);
+                    t.planned.addAndGet(c.planned.get());
+                    t.stored.addAndGet(c.stored.get());
+                    t.unchanged.addAndGet(c.unchanged.get());
+                    t.failed.addAndGet(c.failed.get());
+                    t.skipped.addAndGet(c.skipped.get());
+                });
+                total.failures.addAll(r.failures);
+                total.elapsed = total.elapsed.plus(r.elapsed);
+            }
+        }
+        return total;
+    }
+
     void elapsed(Duration d) {
         this.elapsed = d;
     }

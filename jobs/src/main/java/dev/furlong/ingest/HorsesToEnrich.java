@@ -32,7 +32,7 @@ public final class HorsesToEnrich {
     /** Horse ids from bronze {@code api_responses}, most recent race date first. */
     public static List<String> from(Dataset<Row> bronze) {
         Dataset<Row> ok = bronze.where(col("http_status").equalTo(200));
-        Dataset<Row> raced = ok.where(col("endpoint").equalTo("results"))
+        Dataset<Row> raced = ok.where(col("endpoint").isin("results", "results_today"))
                 .select(explode(from_json(col("body"), RESULTS).getField("results")).as("r"))
                 .select(col("r.date").as("date"), explode(col("r.runners")).as("u"))
                 .select(col("u.horse_id").as("horse_id"), col("date"))

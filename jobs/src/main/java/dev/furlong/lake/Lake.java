@@ -1,6 +1,6 @@
 package dev.furlong.lake;
 
-/** Where each table of the lake lives under its root (DATA-MODEL.md: bronze, silver, gold). */
+/** Where each table of the lake lives under its root (DATA-MODEL.md: bronze, silver, gold; and the run history). */
 public record Lake(String root) {
 
     public Lake {
@@ -25,6 +25,11 @@ public record Lake(String root) {
 
     public String fetchLog() {
         return bronze("fetch_log");
+    }
+
+    /** The run history: a row per stage of every run. */
+    public String etlRuns() {
+        return root + "/meta/etl_runs";
     }
 
     public String quarantine() {

@@ -21,10 +21,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
 
@@ -37,19 +40,62 @@ public final class Pipeline {
         this.ctx = ctx;
     }
 
-    /** {@code backfill} / {@code fetch}: plans the range against what bronze holds, prints the plan, and fetches it. */
+    /**
+     * {@code backfill} / {@code fetch}: plans the range against what bronze holds and prints the plan (what cannot be fetched
+     * too) before any call, then fetches it a month at a time, newest first. The fetch lock is taken for each month and released
+     * between months, so a scheduled sync waiting for it gets its turn during a long backfill.
+     */
     public FetchReport fetch(LocalDate from, LocalDate to, boolean refresh) {
-        return run("fetch " + from + " to " + to, stored -> planner().plan(from, to, refresh, stored));
+        FetchPlan whole = announce("fetch " + from + " to " + to, planner().plan(from, to, refresh, bronzeHoldings().stored()));
+        if (ctx.settings().run().dryRun() || whole.isEmpty()) {
+            return new FetchReport(whole);
+        }
+        // The months with something to fetch, newest first; the first of them also fetches courses and regions if missing.
+        java.util.TreeSet<YearMonth> months = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        whole.units().forEach(u -> months.add(YearMonth.from(u.partitionDate().isAfter(to) ? to : u.partitionDate())));
+        Map<Integer, List<FetchReport>> byYear = new java.util.TreeMap<>();
+        for (YearMonth m : months) {
+            if (!m.equals(months.first())) {
+                FetchLock.yieldToWaiting(ctx.settings().lake(), ctx.settings().lockTimeout());
+            }
+            LocalDate first = m.atDay(1).isBefore(from) ? from : m.atDay(1);
+            LocalDate last = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
+            FetchReport month = fetchStage("fetch", "fetch " + m, false,
+                    stored -> planner().plan(first, last, refresh, stored).withoutNotes());
+            byYear.computeIfAbsent(m.getYear(), y -> new ArrayList<>()).add(month);
+        }
+        List<FetchReport> all = byYear.values().stream().flatMap(List::stream).toList();
+        FetchReport total = FetchReport.sum(all);
+        StringBuilder s = new StringBuilder(String.format("%-6s %8s %8s %9s %7s %8s%n", "year", "planned", "stored", "unchanged",
+                "failed", "skipped"));
+        byYear.forEach((year, reports) -> {
+            Map<String, Long> t = FetchReport.sum(reports).totals();
+            s.append(String.format("%-6d %8d %8d %9d %7d %8d%n", year, t.get("planned"), t.get("stored"), t.get("unchanged"),
+                    t.get("failed"), t.get("skipped")));
+        });
+        ctx.console().result(s + total.render(ctx.client().metrics()));
+        return total;
     }
 
     /** The scheduled fetch: the mutable window and upcoming racecards, and/or courses and regions when due. */
     public FetchReport sync(boolean transactions, boolean statics) {
-        return run("sync", stored -> planner().planSync(transactions, statics, stored));
+        return fetchStage("fetch", "sync", true, stored -> planner().planSync(transactions, statics, stored));
+    }
+
+    /** {@code sync --scope live}: today's results so far and today's racecards. */
+    public FetchReport live() {
+        return fetchStage("fetch-live", "live", true, stored -> planner().planLive(stored));
+    }
+
+    /** Results before the mutable window read again, within a budget of dates (appeals, late disqualifications). */
+    public FetchReport amendments() {
+        var s = ctx.settings();
+        return fetchStage("fetch-amendments", "amendments", true, stored -> planner().planAmendments(s.amendmentDays(), s.amendmentBudget(), stored));
     }
 
     /** Horse details for horses seen only in results, newest first, within a budget of calls. */
     public FetchReport enrichHorses(int budget) {
-        return run("horse details", stored -> {
+        return fetchStage("fetch-horses", "horse details", true, stored -> {
             List<String> horses = !DeltaTables.exists(ctx.spark(), ctx.lake().apiResponses()) ? List.of()
                     : HorsesToEnrich.from(ctx.spark().read().format("delta").load(ctx.lake().apiResponses()));
             return planner().planHorses(horses, budget, stored);
@@ -61,13 +107,30 @@ public final class Pipeline {
         return new FetchPlanner(s.run().today(), s.regions(), s.historicalResults(), s.mutableWindowDays());
     }
 
+    /** One fetch as a stage of the run; {@code report}: print the whole report at the end, else one line. */
+    private FetchReport fetchStage(String stage, String what, boolean report, Function<FetchPlanner.Stored, FetchPlan> planning) {
+        return stage(stage, () -> fetch(what, report, planning), r -> new RunRecorder.Outcome(r.totals(),
+                r.failedUnits() == 0 ? null : r.failedUnits() + " units failed; the next run retries them"));
+    }
+
+    /** Runs one stage of the run and records it in the run history. */
+    private <T> T stage(String name, Callable<T> work, Function<T, RunRecorder.Outcome> outcome) {
+        try {
+            return ctx.recorder().stage(name, work, outcome);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** Plans against bronze and fetches, holding the fetch lock from the reading of bronze to the last commit. */
-    private FetchReport run(String what, Function<FetchPlanner.Stored, FetchPlan> planning) {
+    private FetchReport fetch(String what, boolean fullReport, Function<FetchPlanner.Stored, FetchPlan> planning) {
         var settings = ctx.settings();
         if (settings.run().dryRun()) {
             return new FetchReport(announce(what, planning.apply(bronzeHoldings().stored())));
         }
-        try (FetchLock lock = FetchLock.acquire(settings.lake(), this::databaseConnection)) {
+        try (FetchLock lock = FetchLock.acquire(settings.lake(), this::databaseConnection, settings.lockTimeout(), ctx.console()::info)) {
             Bronze bronze = bronzeHoldings();
             FetchPlan plan = announce(what, planning.apply(bronze.stored()));
             if (plan.isEmpty()) {
@@ -77,7 +140,11 @@ public final class Pipeline {
                  BronzeWriter writer = new BronzeWriter(ctx.spark(), ctx.lake(), settings.run().runId(), settings.fetchBatchSize(),
                          Duration.ofSeconds(settings.fetchBatchSeconds()))) {
                 FetchReport report = new Fetcher(ctx.client(), writer, bronze.hashes(), progress).run(plan);
-                ctx.console().result(report.render(ctx.client().metrics()));
+                if (fullReport) {
+                    ctx.console().result(report.render(ctx.client().metrics()));
+                } else {
+                    ctx.console().info(what + ": " + report.totals());
+                }
                 return report;
             }
         }
@@ -128,6 +195,16 @@ public final class Pipeline {
 
     /** Transforms new answers, or with {@code from}/{@code to} every answer of those race dates again. */
     public TransformReport transform(LocalDate from, LocalDate to) {
+        return stage("transform", () -> runTransform(from, to), r -> RunRecorder.Outcome.ok(transformCounts(r)));
+    }
+
+    private static Map<String, Long> transformCounts(TransformReport r) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        r.tables().forEach(t -> counts.put(t.table(), t.inserted() + t.updated() + t.deleted()));
+        return counts;
+    }
+
+    private TransformReport runTransform(LocalDate from, LocalDate to) {
         TransformJob job = new TransformJob(ctx.spark(), ctx.lake(), ctx.settings().regions(), ctx.settings().run().runId(), from, to);
         TransformReport report = job.run();
         ctx.console().result(report.render());
@@ -139,12 +216,28 @@ public final class Pipeline {
 
     /** The statistics of one profile as of a date, into gold. */
     public StatsReport stats(StatsProfile profile, LocalDate asOf) {
+        return stage("stats", () -> runStats(profile, asOf), r -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            r.written().forEach((table, w) -> counts.put(table, w.rows()));
+            return RunRecorder.Outcome.ok(counts);
+        });
+    }
+
+    private StatsReport runStats(StatsProfile profile, LocalDate asOf) {
         StatsReport report = new StatsJob(ctx.spark(), ctx.lake()).run(profile, asOf, java.time.Instant.now());
         ctx.console().result(report.render());
         return report;
     }
 
-    public List<PublishResult> publish(boolean full) throws SQLException {
+    public List<PublishResult> publish(boolean full) {
+        return stage("publish", () -> runPublish(full), results -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            results.forEach(r -> counts.put(r.table(), r.rowsWritten()));
+            return RunRecorder.Outcome.ok(counts);
+        });
+    }
+
+    private List<PublishResult> runPublish(boolean full) throws SQLException {
         List<PublishResult> results = new PublishJob(ctx.spark(), ctx.lake(), ctx.database(), ctx.settings().run().runId()).run(full);
         String row = "%-26s %8s %10s %10s  %s%n";
         StringBuilder s = new StringBuilder(String.format(row, "table", "version", "offered", "written", "rows read"));

@@ -6,12 +6,17 @@ import dev.furlong.api.RacingApiClient;
 import dev.furlong.api.http.RateLimits;
 import dev.furlong.config.InvalidSettingException;
 import dev.furlong.config.Settings;
+import dev.furlong.config.SettingsLoader;
 import dev.furlong.lake.Lake;
-import dev.furlong.pipeline.Console;
 import dev.furlong.publish.EmbeddedDatabase;
 import dev.furlong.publish.PgTarget;
 import dev.furlong.spark.SparkSessions;
+import dev.furlong.lake.RunHistory;
+import dev.furlong.publish.RunHistoryTable;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -31,12 +36,30 @@ public final class RunContext implements AutoCloseable {
     private boolean ownsSpark;
     private EmbeddedDatabase embedded;
     private PgTarget database;
+    private final RunRecorder recorder;
 
     private RunContext(Settings settings, Console console, Supplier<Credentials> credentials, Map<String, String> env) {
         this.settings = settings;
         this.console = console;
         this.credentials = credentials;
         this.env = env;
+        this.recorder = new RunRecorder(settings.run().runId(),
+                settings.run().now().atZone(SettingsLoader.RACING_ZONE).toInstant(), () -> client == null ? null : client.metrics());
+    }
+
+    /**
+     * Records this run's stages in the run history (the lake's {@code meta/etl_runs}, and Postgres's {@code etl_runs} when the run
+     * publishes) under a command and its scope, e.g. {@code sync} and {@code transactions,horses}. Dry runs record nothing.
+     */
+    public RunContext recordedAs(String command, String scope) {
+        if (!settings.run().dryRun()) {
+            recorder.name(command, scope);
+        }
+        return this;
+    }
+
+    public RunRecorder recorder() {
+        return recorder;
     }
 
     /** A run against the configured API, with credentials from the environment only. */
@@ -119,11 +142,28 @@ public final class RunContext implements AutoCloseable {
         }
     }
 
+    /** The run's stages into the lake, and into Postgres when this run opened it (else the next publish brings them). */
+    private void writeRunHistory() {
+        List<RunHistory.Stage> stages = recorder.finish();
+        if (stages.isEmpty() || spark == null) {
+            return;
+        }
+        RunHistory.append(spark, lake(), stages);
+        if (database != null) {
+            try (Connection c = database.connect()) {
+                RunHistoryTable.write(c, database.schema(), stages);
+            } catch (SQLException e) {
+                console.info("note: the run history stays in the lake for the next publish (Postgres: " + e.getMessage() + ")");
+            }
+        }
+    }
+
     /** Closes what was opened, each even when another fails; closing twice is harmless. */
     @Override
     public synchronized void close() {
         RuntimeException first = null;
         for (Runnable step : new Runnable[]{
+                this::writeRunHistory,
                 () -> { if (client != null) { client.close(); } },
                 () -> { if (spark != null && ownsSpark) { spark.stop(); } },
                 () -> { if (embedded != null) { embedded.close(); } }}) {

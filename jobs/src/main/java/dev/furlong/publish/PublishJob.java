@@ -5,10 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import dev.furlong.lake.ChangeFeed;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import dev.furlong.lake.RunHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -49,6 +52,7 @@ public final class PublishJob {
                     results.add(r);
                 }
             }
+            catchUpRunHistory(lock);
             return results;
         }
     }
@@ -112,6 +116,18 @@ public final class PublishJob {
         }
         DeltaTables.keepChangeFeed(spark, path); // a table from before the feed: the next publish reads changes
         return new Offered(all, "all rows (the change feed since version " + mark.version() + " cannot be read: " + feed.unreadable() + ")");
+    }
+
+    /**
+     * Brings across the run history of runs that did not publish (a fetch, a transform): every stage the lake holds that ended
+     * within a day of the latest Postgres holds. A run writes its rows when it ends, so nothing older can be missing.
+     */
+    private void catchUpRunHistory(Connection c) throws SQLException {
+        Instant latest = RunHistoryTable.latestEnd(c, target.schema());
+        List<RunHistory.Stage> stages = RunHistory.endedSince(spark, lake, latest == null ? null : latest.minus(Duration.ofDays(1)));
+        if (!stages.isEmpty()) {
+            RunHistoryTable.write(c, target.schema(), stages);
+        }
     }
 
     /**

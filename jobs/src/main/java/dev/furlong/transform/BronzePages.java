@@ -40,7 +40,7 @@ public final class BronzePages {
      * without reading bronze again. Worth caching: races, runners and unreadable pages are all read from it.
      */
     public static Dataset<Row> parse(Dataset<Row> bronze, PageSource source) {
-        return bronze.where(col("endpoint").equalTo(source.endpoint()).and(col("http_status").equalTo(200)))
+        return bronze.where(col("endpoint").isin(source.endpoints().toArray()).and(col("http_status").equalTo(200)))
                 .select(col("request_key"), col("fetched_at"), col("body"), from_json(col("body"), source.pageSchema()).as("page"))
                 .withColumn("parseable", parseable(source))
                 .withColumn("unreadable_body", when(col("parseable"), lit(null).cast(DataTypes.StringType)).otherwise(col("body")))

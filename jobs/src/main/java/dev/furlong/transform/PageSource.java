@@ -3,29 +3,36 @@ package dev.furlong.transform;
 import dev.furlong.api.model.RacecardsPage;
 import dev.furlong.api.model.ResultsPage;
 import dev.furlong.spark.ApiReadSchema;
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The two bronze answers that describe races: where they sit in bronze and how their pages are shaped (read from the API model,
- * with the races and their runners opened; see {@link ApiReadSchema}).
+ * The two sources that describe races: where their answers sit in bronze and how their pages are shaped (read from the API
+ * model, with the races and their runners opened; see {@link ApiReadSchema}). Results come from {@code /v1/results} and, for
+ * today's races as they finish, {@code /v1/results/today}, whose pages have the same shape (without {@code bsp}).
  */
 public enum PageSource {
-    RESULTS("results", ApiReadSchema.of(ResultsPage.class, "results", "runners"), "results"),
-    RACECARDS("racecards_pro", ApiReadSchema.of(RacecardsPage.class, "racecards", "runners"), "racecards");
+    RESULTS(List.of("results", "results_today"), ApiReadSchema.of(ResultsPage.class, "results", "runners"), "results"),
+    RACECARDS(List.of("racecards_pro"), ApiReadSchema.of(RacecardsPage.class, "racecards", "runners"), "racecards");
 
-    private final String endpoint;
+    private final List<String> endpoints;
     private final StructType pageSchema;
     private final String itemsField;
 
-    PageSource(String endpoint, StructType pageSchema, String itemsField) {
-        this.endpoint = endpoint;
+    PageSource(List<String> endpoints, StructType pageSchema, String itemsField) {
+        this.endpoints = endpoints;
         this.pageSchema = pageSchema;
         this.itemsField = itemsField;
     }
 
-    /** The bronze {@code endpoint} value of its answers. */
+    /** The source's name in reports and quarantine: the bronze {@code endpoint} of its main answers. */
     public String endpoint() {
-        return endpoint;
+        return endpoints.get(0);
+    }
+
+    /** Every bronze {@code endpoint} value of its answers. */
+    public List<String> endpoints() {
+        return endpoints;
     }
 
     public StructType pageSchema() {

@@ -46,7 +46,8 @@ public final class TransformJob {
     private static final long SMALL_RUN_HORSE_ANSWERS = 10_000;
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
-    private static final Set<String> RACE_ENDPOINTS = Set.of(PageSource.RESULTS.endpoint(), PageSource.RACECARDS.endpoint());
+    private static final Set<String> RACE_ENDPOINTS = java.util.Arrays.stream(PageSource.values())
+            .flatMap(s -> s.endpoints().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final SparkSession spark;
     private final Lake lake;

@@ -15,7 +15,7 @@ class SettingsLoaderTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
 
     private static SettingsLoader.Overrides flags(String conf, String apiUrl, String pgUrl, List<String> regions) {
-        return new SettingsLoader.Overrides(conf, apiUrl, null, pgUrl, null, regions, null, TODAY, "run-1", false, 0);
+        return new SettingsLoader.Overrides(conf, apiUrl, null, pgUrl, null, regions, null, null, TODAY.atTime(12, 0), "run-1", false, 0);
     }
 
     @Test

@@ -12,6 +12,9 @@ import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -91,7 +94,7 @@ class FetchAcceptanceTest {
             assertEquals(List.of(), log.entries(), "a rerun fetches nothing");
         }
 
-        // The next day's scheduled sync asks only for the mutable window and the week of racecards ahead.
+        // The next day's scheduled sync asks only for the mutable window, today's results so far and the week of racecards ahead.
         LocalDate tomorrow = TODAY.plusDays(1);
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(tomorrow), 0)) {
             assertEquals(0, fetch(sandbox, lake, tomorrow, "sync", "--scope", "transactions", "--pg-url", TestPostgres.url(),
@@ -100,9 +103,19 @@ class FetchAcceptanceTest {
                     RequestLog.Entry::path, Collectors.mapping(e -> e.query().replaceAll(".*(start_date|date)=([0-9-]+).*", "$2"),
                             Collectors.toList())));
             assertEquals(List.of("2026-11-28", "2026-11-27", "2026-11-26"), byPath.get("/v1/results"));
+            assertEquals(1, byPath.get("/v1/results/today").size(), "today's results so far");
             assertEquals(8, byPath.get("/v1/racecards/pro").size());
-            assertEquals(2, byPath.size());
+            assertEquals(3, byPath.size());
         }
+        // The run history holds a row per stage, in Postgres and in the lake, with the API calls the fetch made.
+        var db = TestPostgres.target("fetch_sync");
+        assertEquals(4, TestPostgres.scalar(db, "SELECT count(*) FROM fetch_sync.etl_runs WHERE command = 'sync' AND scope = "
+                + "'transactions' AND outcome = 'succeeded' AND stage IN ('fetch', 'transform', 'publish', 'run')"));
+        assertEquals(11, TestPostgres.scalar(db, "SELECT (api_calls->>'results')::int + (api_calls->>'racecards_pro')::int "
+                + "FROM fetch_sync.etl_runs WHERE command = 'sync' AND stage = 'fetch'"));
+        assertEquals(List.of("fetch", "publish", "run", "transform"), dev.furlong.lake.RunHistory.endedSince(SparkTestSession.get(), new Lake(lake.toString()),
+                null)
+                .stream().filter(st -> st.command().equals("sync")).map(dev.furlong.lake.RunHistory.Stage::stage).sorted().toList());
     }
 
     @Test
@@ -127,16 +140,53 @@ class FetchAcceptanceTest {
         }
     }
 
+    static FetchLock holdLock(Path lake) {
+        return FetchLock.acquire(lake.toString(), () -> {
+            throw new AssertionError("a local lake needs no database");
+        }, Duration.ZERO, line -> {
+            throw new AssertionError("the lock is free");
+        });
+    }
+
     @Test
-    void aSecondFetchIntoTheSameLakeIsTurnedAway(@TempDir Path dir) throws Exception {
+    void aFetchWaitsForTheLockAndThenRuns(@TempDir Path dir) throws Exception {
         Path lake = dir.resolve("lake");
-        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0);
-             FetchLock held = FetchLock.acquire(lake.toString(), () -> {
-                 throw new AssertionError("a local lake needs no database");
-             })) {
-            assertEquals(1, fetch(sandbox, lake, TODAY, "fetch", "--from", TODAY.minusDays(5).toString(), "--to",
-                    TODAY.minusDays(5).toString()));
-            assertEquals(0, sandbox.requestLog().entries().size());
+        String day = TODAY.minusDays(5).toString();
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0)) {
+            FetchLock held = holdLock(lake);
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                held.close();
+            });
+            long start = System.nanoTime();
+            release.start();
+            assertEquals(0, fetch(sandbox, lake, TODAY, "fetch", "--from", day, "--to", day));
+            release.join();
+            assertTrue(System.nanoTime() - start >= 2_000_000_000L, "it waited for the lock");
+            assertEquals(2, calls(sandbox.requestLog(), "/v1/results") + calls(sandbox.requestLog(), "/v1/racecards"),
+                    "then it fetched the day");
         }
+    }
+
+    @Test
+    void aFetchThatWaitsPastItsLockTimeoutFailsAndFetchesNothing(@TempDir Path dir) throws Exception {
+        Path lake = dir.resolve("lake");
+        String day = TODAY.minusDays(5).toString();
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0);
+             FetchLock held = holdLock(lake)) {
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+            assertEquals(1, fetch(sandbox, lake, TODAY, "fetch", "--from", day, "--to", day, "--lock-timeout", "1s"));
+            assertEquals(0, sandbox.requestLog().entries().size());
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(said.toString(StandardCharsets.UTF_8).contains("gave up after waiting 1 s for the fetch lock: another furlong "
+                + "process is fetching into this lake"), said.toString(StandardCharsets.UTF_8));
     }
 }

@@ -87,6 +87,7 @@ class FetchPlannerTest {
         FetchPlan fresh = planner.planSync(true, true, stored(LocalDate.of(2026, 11, 1), TODAY.plusDays(7), TODAY.minusDays(10)));
         assertEquals(List.of(LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 25)),
                 dates(fresh, Endpoint.RESULTS));
+        assertEquals(List.of(TODAY), dates(fresh, Endpoint.RESULTS_TODAY), "today's results so far");
         assertEquals(8, dates(fresh, Endpoint.RACECARDS_PRO).size());
         assertEquals(List.of(), dates(fresh, Endpoint.COURSES), "courses fetched ten days ago are not due");
         FetchPlan due = planner.planSync(false, true, stored(TODAY, TODAY, TODAY.minusDays(31)));
@@ -100,5 +101,25 @@ class FetchPlannerTest {
                 new FetchPlanner.Stored(Map.of(Endpoint.HORSE_PRO, enriched)));
         assertEquals(List.of("/v1/horses/hrs_1/pro", "/v1/horses/hrs_3/pro"), plan.units().stream().map(FetchUnit::requestKey).toList());
         assertTrue(plan.notes().get(0).contains("budget of 2 calls"), plan.notes().toString());
+    }
+
+    @Test
+    void liveIsTodaysResultsSoFarAndTodaysRacecardsTwoCalls() {
+        FetchPlan live = planner.planLive(stored(LocalDate.of(2026, 11, 1), TODAY.plusDays(7), TODAY));
+        assertEquals(Map.of(Endpoint.RESULTS_TODAY, 1L, Endpoint.RACECARDS_PRO, 1L), live.unitsByEndpoint());
+        assertEquals(List.of("/v1/results/today?limit=100&region=gb&region=ire&skip=0",
+                "/v1/racecards/pro?date=2026-11-28&limit=500&region_codes=gb&region_codes=ire&skip=0"),
+                live.units().stream().map(FetchUnit::requestKey).toList());
+    }
+
+    @Test
+    void amendmentsReadTheDaysBeforeTheMutableWindowAgainWithinABudget() {
+        FetchPlanner.Stored all = stored(LocalDate.of(2026, 10, 1), TODAY, TODAY);
+        // The window is the last 3 days (25 to 27 November); the 5 days before it are read again, bronze or not.
+        assertEquals(List.of(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 22),
+                LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 20)), dates(planner.planAmendments(5, 60, all), Endpoint.RESULTS));
+        FetchPlan capped = planner.planAmendments(28, 2, all);
+        assertEquals(List.of(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 23)), dates(capped, Endpoint.RESULTS));
+        assertEquals(List.of("amendments: budget of 2 dates reached; 2026-11-22 and older are not read again this time"), capped.notes());
     }
 }

@@ -76,7 +76,7 @@ class TablePublisherTest {
     @Test
     void publishesIdempotentlyAndWritesOnlyRowsThatChanged() throws Exception {
         PgTarget db = TestPostgres.target("publish_a");
-        assertEquals("4", Migrations.apply(db));
+        assertEquals("5", Migrations.apply(db));
         TablePublisher publisher = withEntities(db);
 
         assertEquals(new PublishResult("ra_races", 3, 2, 2, false, GIVEN), publisher.publish(RACES, races, v(3), false));

@@ -7,6 +7,7 @@ public enum Endpoint {
     REGIONS("regions", 1.0),
     COURSES("courses", 1.0),
     RESULTS("results", 5.0),
+    RESULTS_TODAY("results_today", 5.0),
     RESULT("result", 5.0),
     RACECARDS_PRO("racecards_pro", 2.0),
     RACECARD_PRO("racecard_pro", 5.0),

@@ -108,6 +108,26 @@ public final class RacingApiClient implements AutoCloseable {
         return fetchAll(resultsRequest(start, end, regions));
     }
 
+    /**
+     * The first page request of {@code GET /v1/results/today} for the given region codes, at the maximum page size: the results
+     * of today's races published so far, in the basic form (no {@code bsp}).
+     */
+    public static ApiRequest resultsTodayRequest(List<String> regions) {
+        List<String> codes = regions.stream().map(String::toLowerCase).toList();
+        ApiRequest request = ApiRequest.get(Endpoint.RESULTS_TODAY, "/v1/results/today")
+                .params("region", codes)
+                .param("limit", RequestLimits.RESULTS_MAX_LIMIT)
+                .param("skip", 0)
+                .build();
+        RequestLimits.regionCodes(request, codes);
+        return request;
+    }
+
+    /** Every page of {@code GET /v1/results/today}. */
+    public List<ApiResponse> resultsToday(List<String> regions) {
+        return fetchAll(resultsTodayRequest(regions));
+    }
+
     /** {@code GET /v1/results/{race_id}}: one race's result; a 404 answer when the API has none. */
     public ApiResponse result(String raceId) {
         return byId(Endpoint.RESULT, "/v1/results/", raceId, "rac_", "");
@@ -178,6 +198,7 @@ public final class RacingApiClient implements AutoCloseable {
     public List<ApiResponse> fetchAll(ApiRequest request) {
         return switch (request.endpoint()) {
             case RESULTS -> allPages(request, "results", RequestLimits.RESULTS_MAX_LIMIT, RequestLimits.RESULTS_MAX_SKIP);
+            case RESULTS_TODAY -> allPages(request, "results", RequestLimits.RESULTS_MAX_LIMIT, Integer.MAX_VALUE); // no skip maximum
             case RACECARDS_PRO -> allPages(request, "racecards", RequestLimits.RACECARDS_MAX_LIMIT, RequestLimits.RACECARDS_MAX_SKIP);
             default -> List.of(execute(request));
         };

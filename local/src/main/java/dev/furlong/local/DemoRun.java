@@ -44,7 +44,7 @@ final class DemoRun {
             console.info("sandbox (seed " + settings.demoSeed() + ") serving The Racing API at " + sandbox.baseUrl());
             Settings run = settings.withApiUrl(sandbox.baseUrl());
             try (RunContext ctx = RunContext.withCredentials(run, console,
-                    new Credentials(sandboxConfig.username(), sandboxConfig.password()), env)) {
+                    new Credentials(sandboxConfig.username(), sandboxConfig.password()), env).recordedAs("demo", from + ".." + to)) {
                 Pipeline pipeline = new Pipeline(ctx);
                 var fetch = pipeline.fetch(from, to, false);
                 pipeline.transform();

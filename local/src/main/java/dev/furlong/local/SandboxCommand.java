@@ -48,11 +48,12 @@ final class SandboxCommand implements Callable<Integer> {
         if (user.isBlank() || password.isEmpty()) {
             throw new InvalidSettingException("--user and --password must not be empty");
         }
-        SandboxConfig config = SandboxConfig.defaults(settings.run().today()).withSeed(seed).withCredentials(user, password)
+        SandboxConfig config = SandboxConfig.defaults(settings.run().now()).withSeed(seed).withCredentials(user, password)
                 .withHistoricalResults(settings.historicalResults()).withRateLimits(!noRateLimits).withCorrections(!noCorrections)
                 .withTextDistances(textDistances);
         try (SandboxServer server = SandboxServer.start(config, port)) {
-            System.out.println("sandbox of The Racing API at " + server.baseUrl() + " (seed " + seed + ", today " + settings.run().today()
+            System.out.println("sandbox of The Racing API at " + server.baseUrl() + " (seed " + seed + ", clock stopped at "
+                    + settings.run().now().withSecond(0).withNano(0)
                     + ", results " + (settings.historicalResults() ? "from 1988" : "for the last 365 days")
                     + ", racecards " + "2023-01-23 to " + settings.run().today().plusDays(7)
                     + (noRateLimits ? ", no rate limits" : ", rate limits as documented") + ")");

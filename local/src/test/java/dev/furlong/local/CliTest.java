@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.furlong.cli.Furlong;
+import dev.furlong.config.Schedule;
+import dev.furlong.config.SettingsLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,12 +68,11 @@ class CliTest {
 
     @Test
     void commandsNotBuiltYetSaySoAndFail() {
-        for (String command : List.of("validate", "status", "schedule", "maintain")) {
+        for (String command : List.of("validate", "status", "maintain")) {
             Outcome o = run(Map.of(), command);
             assertEquals(1, o.code(), command);
             assertTrue(o.err().contains("not built yet"), command + ": " + o.err());
         }
-        assertEquals(1, run(Map.of(), "backfill", "--from", "2026-11-01", "--tables", "ra_mst_horses").code());
         Outcome statsRange = run(Map.of(), "stats", "--from", "2026-11-01");
         assertEquals(1, statsRange.code());
         assertTrue(statsRange.err().contains("not built yet"), statsRange.err());
@@ -79,7 +80,6 @@ class CliTest {
 
     @Test
     void usageErrorsExitTwo() {
-        assertEquals(2, run(Map.of(), "backfill").code()); // --from is required
         assertEquals(2, run(Map.of(), "backfill", "--from", "yesterday").code());
         assertEquals(2, run(Map.of(), "backfill", "--from", "2026-11-10", "--to", "2026-11-01").code());
         assertEquals(2, run(Map.of(), "frobnicate").code());
@@ -90,8 +90,10 @@ class CliTest {
         assertEquals(2, run(Map.of(), "stats", "--as-of", "2026-13-01").code());
         assertEquals(2, run(Map.of(), "sync", "--scope", "everything").code());
         assertEquals(2, run(Map.of(), "backfill", "--from", "2026-11-01", "--enrich", "-1").code());
-        assertEquals(2, run(Map.of(), "backfill", "--from", "2026-11-01", "--tables", "ra_racse").code());
-    }
+        assertEquals(2, run(Map.of(), "backfill", "--from", "2026-11-01", "--tables", "ra_races").code()); // no such option
+        assertEquals(2, run(Map.of(), "fetch", "--from", "2026-11-01", "--lock-timeout", "soon").code());
+        assertEquals(2, run(Map.of(), "sync", "--now", "2026-11-28 14:00").code());
+        assertEquals(2, run(Map.of(), "sync", "--now", "2026-11-28T14:00", "--today", "2026-11-27").code());    }
 
     @Test
     void missingCredentialsAreOneLineNotAStackTrace() {
@@ -108,6 +110,28 @@ class CliTest {
                 "fetch", "--from", "2026-11-01", "--api-url", "http://example.com");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("loopback"), o.err());
+    }
+
+    @Test
+    void everyScheduledRunIsACommandLineTheCliAccepts() {
+        Schedule schedule = SettingsLoader.load(new SettingsLoader.Overrides(null, null, null, null, null, null, null, null, null, null,
+                false, 0), Map.of()).schedule();
+        assertEquals(8, schedule.entries().size());
+        for (Schedule.Entry e : schedule.entries()) {
+            CommandLine.ParseResult parsed = LocalFurlong.commandLine().parseArgs(e.arguments().toArray(new String[0]));
+            assertEquals(e.furlongCommand(), parsed.subcommand().commandSpec().name(), e.name());
+        }
+    }
+
+    @Test
+    void theCrontabHasALinePerScheduledRunInLondonTime() {
+        Outcome o = run(Map.of("FURLONG_LAUNCHER", "/opt/furlong/furlong"), "schedule", "--crontab");
+        assertEquals(0, o.code(), o.err());
+        String here = Path.of("").toAbsolutePath().toString();
+        assertTrue(o.out().contains("\nCRON_TZ=Europe/London\n"), o.out());
+        assertTrue(o.out().contains("\n0 6,10,14,18,22 * * * cd " + here + " && mkdir -p furlong-data/logs && /opt/furlong/furlong "
+                + "sync --scope transactions >> furlong-data/logs/transactions.log 2>&1\n"), o.out());
+        assertEquals(8, o.out().lines().filter(l -> l.contains("/opt/furlong/furlong")).count(), o.out());
     }
 
     @Test

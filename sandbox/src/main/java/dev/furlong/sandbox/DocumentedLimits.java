@@ -9,6 +9,8 @@ final class DocumentedLimits {
     static final int RESULTS_MAX_SKIP = 20_000;
     /** What the live API does when no limit is sent; the spec says 50. */
     static final int RESULTS_DEFAULT_LIMIT = 25;
+    /** {@code /v1/results/today}: limit 1 to 100 (default 50); skip has no maximum. */
+    static final int RESULTS_TODAY_DEFAULT_LIMIT = 50;
     static final int RACECARDS_MAX_LIMIT = 500;
     static final int RACECARDS_MAX_SKIP = 500;
     static final int MAX_RANGE_DAYS = 365;

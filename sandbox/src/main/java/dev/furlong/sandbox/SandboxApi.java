@@ -61,6 +61,7 @@ final class SandboxApi {
                 case REGIONS -> Answer.json(SandboxJson.regions(SandboxWorld.REGIONS));
                 case COURSES -> courses(query);
                 case RESULTS -> results(query);
+                case RESULTS_TODAY -> resultsToday(query);
                 case RESULT -> result(match(SandboxEndpoint.RESULT_PATH, path));
                 case RACECARDS_PRO -> racecards(query);
                 case RACECARD_PRO -> racecard(match(SandboxEndpoint.RACECARD_PATH, path));
@@ -118,6 +119,37 @@ final class SandboxApi {
         return Answer.json(SandboxJson.page("results", page(races, skip, limit).stream()
                 .map(r -> SandboxJson.result(r, config.textDistances())).toList(),
                 races.size(), limit, skip, echo(query)));
+    }
+
+    /**
+     * Today's races that are over ({@link #RESULT_AFTER_OFF} after the off, or late in the evening for a race sent without an
+     * off time), as the live API publishes them through the afternoon: race by race, in the order they were run.
+     */
+    private Answer resultsToday(List<Map.Entry<String, String>> query) {
+        int limit = integer(query, "limit", DocumentedLimits.RESULTS_TODAY_DEFAULT_LIMIT, 1, DocumentedLimits.RESULTS_MAX_LIMIT);
+        int skip = integer(query, "skip", 0, 0, Integer.MAX_VALUE);
+        Set<String> regions = values(query, "region").stream().map(String::toUpperCase).collect(Collectors.toSet());
+        List<SimRace> races = world.racesOn(config.today()).stream()
+                .filter(r -> matches(r, regions, Set.of()) && isOver(r))
+                .sorted(java.util.Comparator.comparing(SimRace::off))
+                .map(this::served)
+                .toList();
+        return Answer.json(SandboxJson.page("results", page(races, skip, limit).stream()
+                .map(r -> SandboxJson.result(r, config.textDistances())).toList(), races.size(), limit, skip, echo(query)));
+    }
+
+    /** The sandbox's clock reads Europe/London wall-clock time, as the CLI's does. */
+    private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
+    /** A result is published this long after the off: the race, the weigh-in, the judge. */
+    static final java.time.Duration RESULT_AFTER_OFF = java.time.Duration.ofMinutes(15);
+    /** When a race sent without an off time has its result. */
+    static final java.time.LocalTime UNTIMED_RESULTS_AT = java.time.LocalTime.of(22, 30);
+
+    private boolean isOver(SimRace race) {
+        if (!race.offKnown()) {
+            return !config.now().toLocalTime().isBefore(UNTIMED_RESULTS_AT);
+        }
+        return !race.off().withZoneSameInstant(LONDON).toLocalDateTime().plus(RESULT_AFTER_OFF).isAfter(config.now());
     }
 
     private Answer result(String raceId) {

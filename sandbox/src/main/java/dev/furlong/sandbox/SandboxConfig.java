@@ -2,16 +2,18 @@ package dev.furlong.sandbox;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * How a sandbox behaves: its world's seed, the credentials it accepts, whether the account has the historical-results add-on
- * (results from 1988 instead of the last 365 days), the date it treats as today, whether it enforces the API's rate limits
+ * (results from 1988 instead of the last 365 days), the time it treats as now (today's races have results once they are
+ * over), whether it enforces the API's rate limits
  * and serves results that are corrected after the day (both on by default, like the real API), and faults to inject
  * (failed requests per endpoint, and beaten distances as words).
  */
-public record SandboxConfig(long seed, String username, String password, boolean historicalResults, LocalDate today,
+public record SandboxConfig(long seed, String username, String password, boolean historicalResults, LocalDateTime now,
                             boolean rateLimits, EdgeLimit edgeLimit, boolean corrections, Map<SandboxEndpoint, Faults> faults,
                             boolean textDistances) {
 
@@ -49,41 +51,56 @@ public record SandboxConfig(long seed, String username, String password, boolean
         faults = Map.copyOf(faults);
     }
 
-    /** The real API's behaviour: rate limits and the edge limit on, corrections on, no faults. */
+    /** The real API's behaviour: rate limits and the edge limit on, corrections on, no faults; the clock at the start of the day. */
     public static SandboxConfig defaults(LocalDate today) {
-        return new SandboxConfig(DEFAULT_SEED, DEFAULT_USER, DEFAULT_PASSWORD, false, today, true, EdgeLimit.REAL, true, Map.of(), false);
+        return defaults(today.atStartOfDay());
+    }
+
+    /** As {@link #defaults(LocalDate)}, with the clock at {@code now} (Europe/London): today's results so far are served. */
+    public static SandboxConfig defaults(LocalDateTime now) {
+        return new SandboxConfig(DEFAULT_SEED, DEFAULT_USER, DEFAULT_PASSWORD, false, now, true, EdgeLimit.REAL, true, Map.of(), false);
+    }
+
+    /** The racing day of {@link #now}. */
+    public LocalDate today() {
+        return now.toLocalDate();
+    }
+
+    /** The same sandbox with its clock at {@code time} (Europe/London wall-clock time). */
+    public SandboxConfig withNow(LocalDateTime time) {
+        return new SandboxConfig(seed, username, password, historicalResults, time, rateLimits, edgeLimit, corrections, faults, textDistances);
     }
 
     public SandboxConfig withSeed(long newSeed) {
-        return new SandboxConfig(newSeed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, faults, textDistances);
+        return new SandboxConfig(newSeed, username, password, historicalResults, now, rateLimits, edgeLimit, corrections, faults, textDistances);
     }
 
     public SandboxConfig withCredentials(String user, String pass) {
-        return new SandboxConfig(seed, user, pass, historicalResults, today, rateLimits, edgeLimit, corrections, faults, textDistances);
+        return new SandboxConfig(seed, user, pass, historicalResults, now, rateLimits, edgeLimit, corrections, faults, textDistances);
     }
 
     public SandboxConfig withHistoricalResults(boolean on) {
-        return new SandboxConfig(seed, username, password, on, today, rateLimits, edgeLimit, corrections, faults, textDistances);
+        return new SandboxConfig(seed, username, password, on, now, rateLimits, edgeLimit, corrections, faults, textDistances);
     }
 
     /** Switches the per-endpoint limits and the edge limit on or off (off for benchmarks). */
     public SandboxConfig withRateLimits(boolean on) {
-        return new SandboxConfig(seed, username, password, historicalResults, today, on, on ? EdgeLimit.REAL : null, corrections, faults, textDistances);
+        return new SandboxConfig(seed, username, password, historicalResults, now, on, on ? EdgeLimit.REAL : null, corrections, faults, textDistances);
     }
 
     public SandboxConfig withEdgeLimit(EdgeLimit limit) {
-        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, limit, corrections, faults, textDistances);
+        return new SandboxConfig(seed, username, password, historicalResults, now, rateLimits, limit, corrections, faults, textDistances);
     }
 
     public SandboxConfig withCorrections(boolean on) {
-        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, on, faults, textDistances);
+        return new SandboxConfig(seed, username, password, historicalResults, now, rateLimits, edgeLimit, on, faults, textDistances);
     }
 
     public SandboxConfig withFaults(SandboxEndpoint endpoint, Faults f) {
         Map<SandboxEndpoint, Faults> all = new EnumMap<>(SandboxEndpoint.class);
         all.putAll(faults);
         all.put(endpoint, f);
-        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, all, textDistances);
+        return new SandboxConfig(seed, username, password, historicalResults, now, rateLimits, edgeLimit, corrections, all, textDistances);
     }
 
     /**
@@ -91,13 +108,13 @@ public record SandboxConfig(long seed, String username, String password, boolean
      * reader must set aside field by field without losing the run.
      */
     public SandboxConfig withTextDistances(boolean on) {
-        return new SandboxConfig(seed, username, password, historicalResults, today, rateLimits, edgeLimit, corrections, faults, on);
+        return new SandboxConfig(seed, username, password, historicalResults, now, rateLimits, edgeLimit, corrections, faults, on);
     }
 
     @Override
     public String toString() {
         return "SandboxConfig[seed=" + seed + ", user=" + username + ", password=****, historicalResults=" + historicalResults
-                + ", today=" + today + ", rateLimits=" + rateLimits + ", edgeLimit=" + edgeLimit + ", corrections=" + corrections
+                + ", now=" + now + ", rateLimits=" + rateLimits + ", edgeLimit=" + edgeLimit + ", corrections=" + corrections
                 + ", faults=" + faults + ", textDistances=" + textDistances + "]";
     }
 

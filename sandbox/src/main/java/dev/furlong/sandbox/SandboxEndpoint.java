@@ -12,6 +12,7 @@ public enum SandboxEndpoint {
     REGIONS(1.0),
     COURSES(1.0),
     RESULTS(5.0),
+    RESULTS_TODAY(5.0),
     RESULT(5.0),
     RACECARDS_PRO(2.0),
     RACECARD_PRO(5.0),
@@ -43,6 +44,7 @@ public enum SandboxEndpoint {
             case "/v1/courses/regions" -> REGIONS;
             case "/v1/courses" -> COURSES;
             case "/v1/results" -> RESULTS;
+            case "/v1/results/today" -> RESULTS_TODAY;
             case "/v1/racecards/pro" -> RACECARDS_PRO;
             case "/v1/jockeys/search" -> JOCKEY_SEARCH;
             case "/v1/trainers/search" -> TRAINER_SEARCH;

@@ -192,4 +192,32 @@ class SandboxRulesTest {
             assertEquals(truth.size(), served);
         }
     }
+
+    /** Races of today that {@code /v1/results/today} lists at a moment of the day. */
+    static List<String> resultsTodayAt(java.time.LocalDateTime now) throws Exception {
+        try (SandboxServer s = SandboxServer.start(SandboxConfig.defaults(now), 0); RacingApiClient c = bare(s)) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (ApiResponse page : c.resultsToday(List.of("gb", "ire"))) {
+                RacingApiClient.parse(page).get("results").forEach(r -> ids.add(r.get("race_id").asText()));
+            }
+            return ids;
+        }
+    }
+
+    @Test
+    void todaysResultsArePublishedRaceByRaceThroughTheAfternoon() throws Exception {
+        SandboxWorld world = new SandboxWorld(SandboxConfig.DEFAULT_SEED);
+        List<SimRace> today = world.racesOn(TODAY).stream().filter(SimRace::offKnown)
+                .sorted(java.util.Comparator.comparing(SimRace::off)).toList();
+        assertTrue(today.size() > 10, "a Saturday has a full programme: " + today.size());
+        java.time.LocalDateTime firstOff = today.get(0).off().withZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDateTime();
+        assertEquals(List.of(), resultsTodayAt(TODAY.atTime(6, 0)), "nothing before the first race");
+        assertEquals(List.of(), resultsTodayAt(firstOff.plusMinutes(14)), "the first result is in 15 minutes after the off");
+        assertEquals(today.get(0).raceId(), resultsTodayAt(firstOff.plusMinutes(15)).get(0));
+        List<String> afternoon = resultsTodayAt(TODAY.atTime(15, 0));
+        List<String> night = resultsTodayAt(TODAY.atTime(23, 0));
+        assertTrue(afternoon.size() > 0 && afternoon.size() < night.size(), afternoon.size() + " then " + night.size());
+        assertEquals(night.subList(0, afternoon.size()), afternoon, "later answers only add races, in the order they were run");
+        assertEquals(world.racesOn(TODAY).size(), night.size(), "every race by the end of the day");
+    }
 }
