@@ -1,7 +1,7 @@
 package dev.furlong.cli;
 
 import dev.furlong.config.Schedule;
-import dev.furlong.lake.Lake;
+import dev.furlong.config.SettingsLoader;
 import dev.furlong.lake.RunHistory;
 import dev.furlong.pipeline.RunContext;
 import java.nio.file.Path;
@@ -40,11 +40,11 @@ final class ScheduleCommand implements Callable<Integer> {
                     Path.of("").toAbsolutePath().toString()));
             return Furlong.OK;
         }
-        ZonedDateTime now = settings.run().now().atZone(dev.furlong.config.SettingsLoader.RACING_ZONE);
+        ZonedDateTime now = settings.run().now().atZone(SettingsLoader.RACING_ZONE);
         Map<String, Map<String, Instant>> last = new HashMap<>();
         try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
             for (Schedule.Entry e : schedule.entries()) {
-                last.computeIfAbsent(e.furlongCommand(), c -> RunHistory.lastSucceeded(ctx.spark(), new Lake(settings.lake()), c));
+                last.computeIfAbsent(e.furlongCommand(), c -> RunHistory.lastSucceeded(ctx.spark(), ctx.lake(), c));
             }
         }
         String row = "%-18s %-18s %-16s %-16s %-4s %s%n";
