@@ -63,8 +63,12 @@ final class SyncCommand implements Callable<Integer> {
                 console.info("sync: nothing is due (furlong schedule shows when each run is next due)");
                 return Furlong.OK;
             }
-            // A scope not built yet is not recorded as run, so the schedule keeps it due.
-            ctx.recordedAs("sync", String.join(",", scopes.stream().filter(s -> !NOT_BUILT.contains(s)).toList()));
+            // Recorded as run: transactions covers live; a scope not built yet is left out, so the schedule keeps it due.
+            List<String> recorded = new ArrayList<>(scopes.stream().filter(s -> !NOT_BUILT.contains(s)).toList());
+            if (scopes.contains("transactions")) {
+                recorded.add("live");
+            }
+            ctx.recordedAs("sync", String.join(",", recorded));
             Pipeline pipeline = new Pipeline(ctx);
             if (scopes.contains("transactions") || scopes.contains("static")) {
                 reports.add(pipeline.sync(scopes.contains("transactions"), scopes.contains("static")));
