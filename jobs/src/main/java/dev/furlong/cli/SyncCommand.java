@@ -23,13 +23,12 @@ import picocli.CommandLine.Option;
                 "  transactions  results of the mutable window and today's so far, racecards today..+7",
                 "  live          today's results so far and today's racecards",
                 "  horses        horse details within the per-run budget (furlong.fetch.horse-budget)",
-                "  people        jockeys, trainers and owners rebuilt from all of silver (not built yet)",
+                "  people        jockeys, trainers and owners rebuilt from all of silver, with every entity's statistics",
                 "  static        courses and regions when due (monthly)",
                 "  amendments    results before the mutable window read again (furlong.fetch.amendments)"})
 final class SyncCommand implements Callable<Integer> {
 
     static final List<String> SCOPES = List.of("transactions", "live", "horses", "people", "static", "amendments");
-    static final Set<String> NOT_BUILT = Set.of("people");
 
     @Mixin
     CommonOptions common;
@@ -63,8 +62,8 @@ final class SyncCommand implements Callable<Integer> {
                 console.info("sync: nothing is due (furlong schedule shows when each run is next due)");
                 return Furlong.OK;
             }
-            // Recorded as run: transactions covers live; a scope not built yet is left out, so the schedule keeps it due.
-            List<String> recorded = new ArrayList<>(scopes.stream().filter(s -> !NOT_BUILT.contains(s)).toList());
+            // Recorded as run: a transactions run covers live, so a live run is not due straight after it.
+            List<String> recorded = new ArrayList<>(scopes);
             if (scopes.contains("transactions")) {
                 recorded.add("live");
             }
@@ -86,13 +85,10 @@ final class SyncCommand implements Callable<Integer> {
                 return Furlong.OK;
             }
             pipeline.transform();
-            pipeline.publish(false);
-            List<String> notBuilt = scopes.stream().filter(NOT_BUILT::contains).toList();
-            if (!notBuilt.isEmpty()) {
-                System.err.println("furlong sync: the " + String.join(" and ", notBuilt) + " scope" + (notBuilt.size() > 1 ? "s are" : " is")
-                        + " not built yet; the other scopes ran");
-                return Furlong.FAILED;
+            if (scopes.contains("people")) {
+                pipeline.people();
             }
+            pipeline.publish(false);
         }
         int failed = reports.stream().mapToInt(FetchReport::failedUnits).sum();
         if (failed > 0) {

@@ -181,6 +181,24 @@ public final class DeltaTables {
     }
 
     /**
+     * Deletes the stored rows whose key {@code present} lacks, and returns how many it deleted; commits nothing when there are
+     * none. For a table rebuilt from a whole source: what the source no longer says goes.
+     */
+    public static long deleteMissing(SparkSession spark, String path, Dataset<Row> present, List<String> keys) {
+        if (!exists(spark, path)) {
+            return 0;
+        }
+        Dataset<Row> presentKeys = present.select(keys.stream().map(k -> col("`" + k + "`")).toArray(Column[]::new));
+        long missing = DeltaTable.forPath(spark, path).toDF()
+                .join(presentKeys, CollectionConverters.asScala(keys).toSeq(), "left_anti").count();
+        if (missing > 0) {
+            Column on = keys.stream().map(k -> col("s.`" + k + "`").equalTo(col("t.`" + k + "`"))).reduce(Column::and).orElseThrow();
+            DeltaTable.forPath(spark, path).as("t").merge(presentKeys.as("s"), on).whenNotMatchedBySource().delete().execute();
+        }
+        return missing;
+    }
+
+    /**
      * Makes {@code rows} the whole truth for a scope of the table at {@code path}: the stored rows whose {@code scopeKey} is one
      * of {@code scope}'s are replaced by the rows (nulls included), and those the rows no longer hold are deleted. Rows outside
      * the scope are untouched. A stored row whose content equals its new row is kept as it was ({@code ignoredForChange}

@@ -214,6 +214,21 @@ public final class Pipeline {
         return report;
     }
 
+    /**
+     * {@code sync --scope people}: the jockey, trainer and owner tables rebuilt from every runner in silver, then every entity's
+     * statistics as of today. No API call.
+     */
+    public TransformReport people() {
+        return stage("people", () -> {
+            var s = ctx.settings();
+            TransformReport report = new TransformJob(ctx.spark(), ctx.lake(), s.regions(), s.run().runId()).rebuildPeople();
+            ctx.console().result(report.render());
+            long statistics = new StatsJob(ctx.spark(), ctx.lake()).runEntityStatistics(s.run().today());
+            ctx.console().result("entity statistics as of " + s.run().today() + ": " + statistics + " rows");
+            return report;
+        }, r -> RunRecorder.Outcome.ok(transformCounts(r)));
+    }
+
     /** The statistics of one profile as of a date, into gold. */
     public StatsReport stats(StatsProfile profile, LocalDate asOf) {
         return stage("stats", () -> runStats(profile, asOf), r -> {

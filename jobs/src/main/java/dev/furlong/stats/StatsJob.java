@@ -43,15 +43,8 @@ public final class StatsJob {
      * @param calculatedAt stamped on every row
      */
     public StatsReport run(StatsProfile profile, LocalDate asOf, Instant calculatedAt) {
-        for (String table : new String[] {"races", "runners"}) {
-            if (!DeltaTables.exists(spark, lake.silver(table))) {
-                throw new IllegalStateException("stats: there is no silver " + table + " in " + lake.root()
-                        + " yet; run `furlong transform` first");
-            }
-        }
         long started = System.nanoTime();
-        Dataset<Row> starts = Starts.of(spark.read().format("delta").load(lake.silver("races")),
-                spark.read().format("delta").load(lake.silver("runners"))).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> starts = starts().persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> runs = starts.where(col("is_run").and(col("race_date").leq(lit(asOf))))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -78,6 +71,26 @@ public final class StatsJob {
             runs.unpersist();
             starts.unpersist();
         }
+    }
+
+    /**
+     * Only gold/entity_statistics, every entity's figures as of {@code asOf}, from the whole of silver (what {@code sync --scope
+     * people} refreshes after rebuilding the people); returns the rows written.
+     */
+    public long runEntityStatistics(LocalDate asOf) {
+        Dataset<Row> runs = starts().where(col("is_run").and(col("race_date").leq(lit(asOf))));
+        return write(ENTITY_STATISTICS, EntityStatistics.compute(runs, asOf), null);
+    }
+
+    /** Every start of silver: races and runners joined, the input of every statistic. */
+    private Dataset<Row> starts() {
+        for (String table : new String[] {"races", "runners"}) {
+            if (!DeltaTables.exists(spark, lake.silver(table))) {
+                throw new IllegalStateException("stats: there is no silver " + table + " in " + lake.root()
+                        + " yet; run `furlong transform` first");
+            }
+        }
+        return Starts.of(spark.read().format("delta").load(lake.silver("races")), spark.read().format("delta").load(lake.silver("runners")));
     }
 
     /** Replaces the profile's rows of a gold table, or the whole table when {@code profile} is null; returns the rows written. */

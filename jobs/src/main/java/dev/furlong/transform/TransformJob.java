@@ -70,6 +70,27 @@ public final class TransformJob {
         this.to = to;
     }
 
+    /** {@code sync --scope people}: the jockey, trainer and owner tables rebuilt from every runner in silver ({@link PeopleRebuild}). */
+    public TransformReport rebuildPeople() {
+        if (!DeltaTables.exists(spark, lake.silver("runners"))) {
+            return TransformReport.nothing("silver has no runners yet: no people to rebuild");
+        }
+        Dataset<Row> runners = spark.read().format("delta").load(lake.silver("runners"));
+        Dataset<Row> races = spark.read().format("delta").load(lake.silver("races"));
+        List<TableCounts> counts = new ArrayList<>();
+        try (SilverWriter writer = new SilverWriter(spark, lake)) {
+            for (Entities.Table table : PeopleRebuild.TABLES) {
+                Dataset<Row> rows = PeopleRebuild.rows(table, runners, races).localCheckpoint(true);
+                long deleted = DeltaTables.deleteMissing(spark, lake.silver(table.name()), rows, List.of(Entities.idColumn(table)));
+                // A value unchanged keeps the time it was first observed at: only changed rows take the rebuild's times.
+                TableCounts c = writer.upsertNow(table.name(), rows, List.of(Entities.idColumn(table)), LakeColumns.SOURCE_FETCHED_AT,
+                        LakeColumns.ATTRIBUTE_FETCHED_AT);
+                counts.add(new TableCounts(table.name(), c.rowsIn(), c.inserted(), c.updated(), deleted, 0, 0));
+            }
+        }
+        return new TransformReport("every runner in silver", counts, 0, true, "jockeys, trainers and owners as silver's runners name them");
+    }
+
     public TransformReport run() {
         if (!DeltaTables.exists(spark, lake.apiResponses())) {
             return TransformReport.nothing("bronze is empty: nothing to transform");

@@ -106,6 +106,16 @@ class FetchAcceptanceTest {
             assertEquals(1, byPath.get("/v1/results/today").size(), "today's results so far");
             assertEquals(8, byPath.get("/v1/racecards/pro").size());
             assertEquals(3, byPath.size());
+
+            // The people scope makes no call: the jockeys are exactly those silver's runners name.
+            sandbox.requestLog().clear();
+            assertEquals(0, fetch(sandbox, lake, tomorrow, "sync", "--scope", "people", "--pg-url", TestPostgres.url(),
+                    "--pg-schema", "fetch_sync"));
+            assertEquals(List.of(), sandbox.requestLog().entries());
+            var spark = SparkTestSession.get();
+            Lake l = new Lake(lake.toString());
+            assertEquals(spark.read().format("delta").load(l.silver("runners")).where("jockey_id IS NOT NULL").select("jockey_id")
+                    .distinct().count(), spark.read().format("delta").load(l.silver("mst_jockeys")).count());
         }
         // The run history holds a row per stage, in Postgres and in the lake, with the API calls the fetch made.
         var db = TestPostgres.target("fetch_sync");
@@ -114,9 +124,11 @@ class FetchAcceptanceTest {
                 + "'transactions,live' AND outcome = 'succeeded' AND stage IN ('fetch', 'transform', 'publish', 'run')"));
         assertEquals(11, TestPostgres.scalar(db, "SELECT (api_calls->>'results')::int + (api_calls->>'racecards_pro')::int "
                 + "FROM fetch_sync.etl_runs WHERE command = 'sync' AND stage = 'fetch'"));
-        assertEquals(List.of("fetch", "publish", "run", "transform"), dev.furlong.lake.RunHistory.endedSince(SparkTestSession.get(), new Lake(lake.toString()),
-                null)
-                .stream().filter(st -> st.command().equals("sync")).map(dev.furlong.lake.RunHistory.Stage::stage).sorted().toList());
+        assertEquals(1, TestPostgres.scalar(db, "SELECT count(*) FROM fetch_sync.etl_runs WHERE scope = 'people' AND stage = 'people' "
+                + "AND outcome = 'succeeded'"));
+        assertEquals(List.of("fetch", "publish", "run", "transform"), dev.furlong.lake.RunHistory.endedSince(SparkTestSession.get(),
+                        new Lake(lake.toString()), null).stream().filter(st -> "transactions,live".equals(st.scope()))
+                .map(dev.furlong.lake.RunHistory.Stage::stage).sorted().toList());
     }
 
     @Test
@@ -189,5 +201,34 @@ class FetchAcceptanceTest {
         }
         assertTrue(said.toString(StandardCharsets.UTF_8).contains("gave up after waiting 1 s for the fetch lock: another furlong "
                 + "process is fetching into this lake"), said.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPlainSyncRunsWhatIsDueOnAFreshLakeAndNothingStraightAfter(@TempDir Path dir) throws Exception {
+        Path lake = dir.resolve("lake");
+        String now = TODAY.atTime(12, 5).toString();
+        // Horse details of every horse only the results named would take minutes at 5 a second: a small budget shows the scope.
+        Path conf = java.nio.file.Files.writeString(dir.resolve("small-budget.conf"), "furlong.fetch.horse-budget = 20\n");
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY.atTime(12, 5)), 0)) {
+            String[] sync = {"sync", "--now", now, "--pg-url", TestPostgres.url(), "--pg-schema", "fetch_due", "--conf", conf.toString()};
+            List<String> args = new ArrayList<>(List.of(sync));
+            args.addAll(List.of("--api-url", sandbox.baseUrl(), "--lake", lake.toString(), "-q"));
+            assertEquals(0, Furlong.run(ENV, args.toArray(new String[0])), "every scope is due on a fresh lake, and each works");
+            RequestLog log = sandbox.requestLog();
+            assertEquals(1, calls(log, "/v1/courses/regions"), "static");
+            assertEquals(1, calls(log, "/v1/results/today"), "transactions (live's calls among them)");
+            assertEquals(20, calls(log, "/v1/horses/"), "horses, within the budget");
+            assertEquals(3 + 28, log.entries().stream().filter(e -> e.path().equals("/v1/results")).count(),
+                    "the mutable window, then the 28 days before it (amendments)");
+
+            log.clear();
+            assertEquals(0, Furlong.run(ENV, args.toArray(new String[0])));
+            assertEquals(List.of(), log.entries(), "straight after, nothing is due");
+        }
+        var db = TestPostgres.target("fetch_due");
+        // The first run is recorded with every scope; the second had nothing to run and so no stage to record.
+        assertEquals(1, TestPostgres.scalar(db, "SELECT count(*) FROM fetch_due.etl_runs WHERE stage = 'run' AND outcome = 'succeeded'"
+                + " AND string_to_array(scope, ',') @> ARRAY['transactions', 'live', 'horses', 'people', 'static', 'amendments']"));
+        assertEquals(1, TestPostgres.scalar(db, "SELECT count(*) FROM fetch_due.etl_runs WHERE stage = 'run'"));
     }
 }
