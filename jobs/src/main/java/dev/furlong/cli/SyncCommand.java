@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"The scheduled run: fetches by scope, then transforms and publishes. Without --scope, runs the scopes the "
+        description = {"The scheduled run: fetches by scope, then transforms, brings the statistics up to date and publishes. Without --scope, runs the scopes the "
                 + "schedule (conf/schedule.conf) says are due.",
                 "  transactions  results of the mutable window and today's so far, racecards today..+7",
                 "  live          today's results so far and today's racecards",
@@ -88,6 +88,7 @@ final class SyncCommand implements Callable<Integer> {
             if (scopes.contains("people")) {
                 pipeline.people();
             }
+            pipeline.statistics();
             pipeline.publish(false);
         }
         int failed = reports.stream().mapToInt(FetchReport::failedUnits).sum();

@@ -178,6 +178,10 @@ public final class DeltaTables {
 
     /** What a replace did: rows offered, and how many stored rows it inserted, changed and deleted. */
     public record Replaced(long rows, long inserted, long updated, long deleted) {
+        /** Stored rows inserted, updated or deleted. */
+        public long changed() {
+            return inserted + updated + deleted;
+        }
     }
 
     /**
@@ -257,6 +261,64 @@ public final class DeltaTables {
             return new Replaced(in, inserted, updated, deleted);
         } finally {
             joined.unpersist();
+        }
+    }
+
+    /**
+     * As {@link #replace}, for a scope that is not a set of partitions (the statistics rows of some horses, or a profile): the
+     * stored rows {@code scope} picks are made equal to {@code rows} (which must lie inside the scope) by a MERGE of only the
+     * rows that differ, so the change feed carries just them. A stored row whose content equals its new row is not touched
+     * ({@code ignoredForChange} columns keep their stored values); nothing is committed when nothing changed. Columns the table
+     * lacks are added. {@code partitionBy} (may be null) is used only when the table is created.
+     */
+    public static Replaced mergeScope(SparkSession spark, String path, Dataset<Row> rows, List<String> keys,
+                                      java.util.function.UnaryOperator<Dataset<Row>> scope, List<String> ignoredForChange,
+                                      String partitionBy) {
+        if (!exists(spark, path)) {
+            var writer = rows.write().format("delta").mode("errorifexists");
+            (partitionBy == null ? writer : writer.partitionBy(partitionBy)).save(path);
+            long written = rowsWrittenByLastCommit(spark, path);
+            return new Replaced(written, written, 0, 0);
+        }
+        Dataset<Row> target = scope.apply(DeltaTable.forPath(spark, path).toDF());
+        List<String> stored = Arrays.asList(target.columns());
+        List<String> offered = Arrays.asList(rows.columns());
+        Column same = offered.stream().filter(c -> !keys.contains(c) && !ignoredForChange.contains(c))
+                .map(c -> stored.contains(c) ? col("s.`" + c + "`").eqNullSafe(col("t.`" + c + "`")) : col("s.`" + c + "`").isNull())
+                .reduce(Column::and).orElse(lit(true));
+        // Which side a row came from, told by a marker: a key column may be null on both.
+        Dataset<Row> source = rows.withColumn("_offered", lit(true));
+        Dataset<Row> storedRows = target.withColumn("_stored", lit(true));
+        Column isNew = col("t._stored").isNull();
+        Column isGone = col("s._offered").isNull();
+        List<Column> out = new ArrayList<>();
+        for (String c : offered) {
+            out.add((keys.contains(c) ? when(isGone, col("t.`" + c + "`")).otherwise(col("s.`" + c + "`")) : col("s.`" + c + "`")).as(c));
+        }
+        out.add(when(isGone, lit("deleted")).when(isNew, lit("inserted")).when(same.unary_$bang(), lit("updated")).as("_change"));
+        // Null-safe: a key column may be null (a run without a distance band), and such a row must still meet itself.
+        Column on = keys.stream().map(k -> col("s.`" + k + "`").eqNullSafe(col("t.`" + k + "`"))).reduce(Column::and).orElseThrow();
+        Dataset<Row> changes = source.as("s").join(storedRows.as("t"), on, "full_outer").select(out.toArray(Column[]::new))
+                .where(col("_change").isNotNull()).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Column change = col("_change");
+            Row n = changes.agg(count(lit(1)), sum(when(change.equalTo("inserted"), 1L).otherwise(0L)),
+                    sum(when(change.equalTo("updated"), 1L).otherwise(0L)), sum(when(change.equalTo("deleted"), 1L).otherwise(0L))).head();
+            if (n.getLong(0) == 0) {
+                return new Replaced(0, 0, 0, 0);
+            }
+            Map<String, String> set = new LinkedHashMap<>();
+            offered.forEach(c -> set.put("`" + c + "`", "s.`" + c + "`"));
+            String mergeOn = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
+            DeltaTable.forPath(spark, path).as("t").merge(changes.as("s"), mergeOn)
+                    .withSchemaEvolution()
+                    .whenMatched("s._change = 'deleted'").delete()
+                    .whenMatched().updateExpr(set)
+                    .whenNotMatched("s._change <> 'deleted'").insertExpr(set)
+                    .execute();
+            return new Replaced(n.getLong(0) - n.getLong(3), n.getLong(1), n.getLong(2), n.getLong(3));
+        } finally {
+            changes.unpersist();
         }
     }
 

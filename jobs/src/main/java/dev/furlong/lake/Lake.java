@@ -32,6 +32,11 @@ public record Lake(String root) {
         return root + "/meta/etl_runs";
     }
 
+    /** Which silver versions and as-of date each set of statistics was last brought up to date with. */
+    public String statisticsWatermarks() {
+        return root + "/meta/statistics_watermarks";
+    }
+
     public String quarantine() {
         return silver("quarantine");
     }

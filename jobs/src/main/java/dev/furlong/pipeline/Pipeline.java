@@ -238,6 +238,25 @@ public final class Pipeline {
         });
     }
 
+    /**
+     * The sync's statistics, as of today: runner_statistics and entity_statistics brought up to date with what the new
+     * answers changed, before the publish.
+     */
+    public List<StatsJob.Updated> statistics() {
+        return stage("stats", () -> {
+            LocalDate today = ctx.settings().run().today();
+            List<StatsJob.Updated> updated = new StatsJob(ctx.spark(), ctx.lake()).update(today, java.time.Instant.now());
+            StringBuilder s = new StringBuilder("statistics as of " + today + ":\n");
+            updated.forEach(u -> s.append(u.render()).append('\n'));
+            ctx.console().result(s.toString());
+            return updated;
+        }, updated -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            updated.forEach(u -> counts.put(u.statistics(), u.changed()));
+            return RunRecorder.Outcome.ok(counts);
+        });
+    }
+
     private StatsReport runStats(StatsProfile profile, LocalDate asOf) {
         StatsReport report = new StatsJob(ctx.spark(), ctx.lake()).run(profile, asOf, java.time.Instant.now());
         ctx.console().result(report.render());

@@ -23,7 +23,7 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * Publishes the lake into Postgres: applies the migrations, then each table of {@link PublishedTable#ALL} in dependency order.
  * A table is read at one version; only rows changed since its watermark are offered (from the Delta change data feed), unless
- * the publish is full, the table is replaced whole (statistics), or the feed cannot say (then every row, and the report says why).
+ * the publish is full or the feed cannot say (then every row, and the report says why).
  * One publish runs into a database at a time.
  */
 public final class PublishJob {
@@ -91,9 +91,6 @@ public final class PublishJob {
         Dataset<Row> all = table.shape().apply(spark.read().format("delta").option("versionAsOf", source.version()).load(path));
         if (full) {
             return new Offered(all, "all rows (--full)");
-        }
-        if (table.write() == PublishedTable.Write.REPLACE) {
-            return new Offered(all, "all rows (replaced whole)");
         }
         if (mark == null) {
             return new Offered(all, "all rows (first publish)");

@@ -44,16 +44,13 @@ record PublishSql(PublishedTable table, String qualified, String staging, List<S
     }
 
     /**
-     * The staged rows into a table that has rows: new keys inserted, rows that differ updated; for a replaced table, stored keys
-     * the staged rows lack deleted; for per-entity statistics, only existing rows' columns updated.
+     * The staged rows into a table that has rows: new keys inserted, rows that differ updated; for per-entity statistics, only existing rows' columns updated.
      */
     List<String> write() {
         String upsert = "INSERT INTO " + qualified + " AS t (" + list(columns, "") + ") " + staged() + " ON CONFLICT ("
                 + list(table.keys(), "") + ") DO UPDATE SET " + set("EXCLUDED.") + " WHERE " + differs("EXCLUDED.");
         return switch (table.write()) {
             case UPSERT -> List.of(upsert);
-            case REPLACE -> List.of(upsert,
-                    "DELETE FROM " + qualified + " t WHERE NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey("s") + ")");
             case UPDATE_COLUMNS -> List.of("UPDATE " + qualified + " t SET " + set("s.") + " FROM (" + staged() + ") s WHERE "
                     + sameKey("s") + " AND " + differs("s."));
         };

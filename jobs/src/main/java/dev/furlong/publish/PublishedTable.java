@@ -30,8 +30,6 @@ public record PublishedTable(String lakeTable, String pgTable, List<String> keys
     public enum Write {
         /** Insert new keys, update rows that differ; rows changed since the watermark are published. */
         UPSERT,
-        /** As UPSERT, from every row of the source, and keys the source no longer has are deleted (statistics). */
-        REPLACE,
         /** Update some columns of rows that exist (per-entity statistics into the ra_mst_* tables). */
         UPDATE_COLUMNS
     }
@@ -40,11 +38,12 @@ public record PublishedTable(String lakeTable, String pgTable, List<String> keys
     public static final List<String> LAKE_ONLY = LakeColumns.ALL;
 
     /**
-     * True for the tables whose lake rows are replaced race by race (races, runners, race results): a row the lake no longer
-     * holds is deleted from Postgres too. The other silver tables only gain rows.
+     * True for the tables whose lake rows are replaced race by race (races, runners, race results) and for the statistics
+     * tables: a row the lake no longer holds is deleted from Postgres too. The other silver tables only gain rows.
      */
     public boolean followsLakeDeletes() {
-        return List.of("silver/races", "silver/runners", "silver/race_results").contains(lakeTable);
+        return List.of("silver/races", "silver/runners", "silver/race_results").contains(lakeTable)
+                || lakeTable.startsWith("gold/") && write == Write.UPSERT;
     }
 
     public String path(Lake lake) {
@@ -59,7 +58,7 @@ public record PublishedTable(String lakeTable, String pgTable, List<String> keys
 
     static PublishedTable statistics(String name, String... keys) {
         String pg = "ra_" + name;
-        return new PublishedTable("gold/" + name, pg, List.of(keys), Write.REPLACE, pg, List.of("calculated_at"),
+        return new PublishedTable("gold/" + name, pg, List.of(keys), Write.UPSERT, pg, List.of("calculated_at"),
                 Function.identity());
     }
 

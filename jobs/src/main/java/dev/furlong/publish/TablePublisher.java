@@ -49,8 +49,7 @@ public final class TablePublisher {
 
     /**
      * @param table  the table, its keys and how it is written
-     * @param rows   the rows in the Postgres table's column names: for {@link PublishedTable.Write#REPLACE} every row of the
-     *               source, else at least every row changed since the watermark
+     * @param rows   the rows in the Postgres table's column names: at least every row changed since the watermark
      * @param source the Delta table (its id) and version the rows were read at, recorded as the watermark
      * @param full   publish even when the watermark says the source has not changed
      */

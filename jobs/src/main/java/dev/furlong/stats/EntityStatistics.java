@@ -1,5 +1,6 @@
 package dev.furlong.stats;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_sub;
@@ -40,8 +41,13 @@ public final class EntityStatistics {
     }
 
     public static Dataset<Row> compute(Dataset<Row> runs, LocalDate asOf) {
+        return compute(runs, asOf, null);
+    }
+
+    /** As {@link #compute(Dataset, LocalDate)}, for only the {@code entities} ({@code entity_type, entity_id}) when not null. */
+    static Dataset<Row> compute(Dataset<Row> runs, LocalDate asOf, Dataset<Row> entities) {
         Column owner = col("entity_type").equalTo("owner");
-        Dataset<Row> people = RunMetrics.aggregate(EntityType.perEntity(runs, PEOPLE),
+        Dataset<Row> people = RunMetrics.aggregate(only(EntityType.perEntity(runs, PEOPLE), entities),
                         List.of(col("entity_type"), col("entity_id")),
                         max("race_date").as("last_run_date"),
                         max(when(col("win").equalTo(1), col("race_date"))).as("last_win_date"),
@@ -54,7 +60,7 @@ public final class EntityStatistics {
                 .withColumn("best_distance_group", lit(null).cast(DataTypes.StringType))
                 .withColumn("best_going_group", lit(null).cast(DataTypes.StringType));
 
-        Dataset<Row> progenyRuns = EntityType.perEntity(runs, PARENTS);
+        Dataset<Row> progenyRuns = only(EntityType.perEntity(runs, PARENTS), entities);
         Dataset<Row> parents = RunMetrics.aggregate(progenyRuns, List.of(col("entity_type"), col("entity_id")),
                         countDistinct("horse_id").cast(DataTypes.IntegerType).as("progeny"))
                 .join(best(progenyRuns, "distance_group"), new String[] {"entity_type", "entity_id"}, "left")
@@ -67,6 +73,11 @@ public final class EntityStatistics {
             parents = parents.withColumn(missing, lit(null).cast(DataTypes.IntegerType));
         }
         return select(people, asOf).unionByName(select(parents, asOf));
+    }
+
+    private static Dataset<Row> only(Dataset<Row> perEntity, Dataset<Row> entities) {
+        return entities == null ? perEntity : perEntity.join(broadcast(entities),
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of("entity_type", "entity_id")).toSeq(), "left_semi");
     }
 
     /** Runs (or wins) with a race date in the {@code days} days that end on the as-of date. */

@@ -11,11 +11,13 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
  * Silver races and runners as one row per runner, with the shared definitions of STATISTICS.md worked out once: what is a
@@ -25,6 +27,22 @@ public final class Starts {
 
     private Starts() {
     }
+
+    /** An SP: the API's decimal odds have two places. */
+    static final DecimalType SP = DataTypes.createDecimalType(10, 2);
+    /**
+     * 1 / SP and a run's return, each rounded once to 10 places: decimal sums are exact, so a figure is the same whatever order
+     * its runs are added in (a sync adds a horse's runs in another order than a full run; doubles would differ in the last
+     * cent now and then).
+     */
+    static final DecimalType EXACT = DataTypes.createDecimalType(20, 10);
+
+    /** The columns of silver runners and races a statistic reads: a change elsewhere changes no figure. */
+    static final List<String> RUNNER_COLUMNS = List.of("race_id", "horse_id", "jockey_id", "trainer_id", "owner_id", "sire_id",
+            "dam_id", "damsire_id", "position_code", "position", "is_non_runner", "sp_decimal", "finishing_time_seconds",
+            "prize_won", "prize_currency", "race_rpr", "placed_ew");
+    static final List<String> RACE_COLUMNS = List.of("race_id", "race_date", "off_time", "course_id", "race_type",
+            "distance_yards", "going");
 
     /** Going descriptions of each group (STATISTICS.md), compared in lower case; anything else is "other". */
     static final List<String> FIRM = List.of("hard", "firm", "good to firm", "fast");
@@ -62,7 +80,7 @@ public final class Starts {
         Column going = lower(trim(col("going")));
         Column position = col("position");
         Column isRun = col("position_code").isNotNull().and(coalesce(col("is_non_runner"), lit(false)).unary_$bang());
-        Column sp = when(col("sp_decimal").gt(0), col("sp_decimal"));
+        Column sp = when(col("sp_decimal").gt(0), col("sp_decimal").cast(SP));
         Column win = when(isRun.and(position.equalTo(1)), 1).otherwise(0);
         Dataset<Row> starts = runners.select(col("race_id"), col("horse_id"), col("jockey_id"), col("trainer_id"),
                         col("owner_id"), col("sire_id"), col("dam_id"), col("damsire_id"), col("position_code"),
@@ -93,9 +111,9 @@ public final class Starts {
         Column inSubset = col("is_run").and(col("sp").isNotNull());
         return starts
                 .withColumn("sp_win", when(inSubset, col("win")))
-                .withColumn("sp_inverse", when(inSubset, lit(1.0).divide(col("sp"))))
-                .withColumn("sp_profit", when(inSubset, when(col("win").equalTo(1), col("sp").divide(col("dead_heat"))).otherwise(0.0)
-                        .minus(1.0)))
+                .withColumn("sp_inverse", when(inSubset, lit(BigDecimal.ONE).divide(col("sp")).cast(EXACT)))
+                .withColumn("sp_profit", when(inSubset, when(col("win").equalTo(1), col("sp").divide(col("dead_heat")))
+                        .otherwise(lit(BigDecimal.ZERO)).minus(lit(BigDecimal.ONE)).cast(EXACT)))
                 .drop("race_type", "going", "off_time", "prize_won", "prize_currency", "dead_heat", "placed_ew");
     }
 }

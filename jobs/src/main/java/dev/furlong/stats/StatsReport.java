@@ -17,7 +17,7 @@ import java.util.Map;
 public record StatsReport(StatsProfile profile, LocalDate asOf, long runs, long goingOther, long withoutCode,
                           long withoutDistance, double preparedSeconds, Map<String, Written> written) {
 
-    /** Rows written to a gold table, and the seconds it took to compute and write them. */
+    /** Rows of a gold table inserted, updated or deleted (a row whose figures did not change is left alone), and the seconds it took. */
     public record Written(long rows, double seconds) {
     }
 
@@ -35,7 +35,7 @@ public record StatsReport(StatsProfile profile, LocalDate asOf, long runs, long 
             s.append(String.format("  %,d runs of races without a distance: not in performance by distance%n", withoutDistance));
         }
         s.append(String.format("%-24s %,12d runs %6.0f s%n", "silver read and prepared", runs, preparedSeconds));
-        written.forEach((table, w) -> s.append(String.format("%-24s %,12d rows %6.0f s%n", table, w.rows(), w.seconds())));
+        written.forEach((table, w) -> s.append(String.format("%-24s %,12d rows changed %6.0f s%n", table, w.rows(), w.seconds())));
         return s.toString();
     }
 }

@@ -94,4 +94,42 @@ class DeltaTablesTest {
         assertEquals("true", spark.sql("SHOW TBLPROPERTIES delta.`" + table + "` ('delta.enableChangeDataFeed')").head().getString(1));
         assertEquals(1, DeltaTables.version(spark, relative), "one commit: the property");
     }
+
+    @Test
+    void aScopeIsMergedRowByRowSoTheChangeFeedCarriesOnlyWhatDiffers(@TempDir Path dir) {
+        SparkSession spark = SparkTestSession.get();
+        String path = dir.resolve("statistics").toString();
+        List<String> keys = List.of("id", "month");
+        List<String> stamps = List.of("run_id");
+        // Every row of a scope that picks rac_1..rac_3; rac_9 is outside it.
+        java.util.function.UnaryOperator<Dataset<Row>> scope = t -> t.where("id <> 'rac_9'");
+        DeltaTables.mergeScope(spark, path, rows(
+                RowFactory.create("rac_1", OCT, "Good", "r1"),
+                RowFactory.create("rac_2", OCT, "Soft", "r1"),
+                RowFactory.create("rac_3", null, "Firm", "r1"),
+                RowFactory.create("rac_9", NOV, "Heavy", "r1")), keys, scope, stamps, null);
+        long created = DeltaTables.version(spark, path);
+
+        // Only the stamp differs, and a null key meets itself: nothing to commit.
+        assertEquals(new DeltaTables.Replaced(0, 0, 0, 0), DeltaTables.mergeScope(spark, path, rows(
+                RowFactory.create("rac_1", OCT, "Good", "r2"),
+                RowFactory.create("rac_2", OCT, "Soft", "r2"),
+                RowFactory.create("rac_3", null, "Firm", "r2")), keys, scope, stamps, null));
+        assertEquals(created, DeltaTables.version(spark, path));
+
+        // rac_2's going changed, rac_3 is gone, rac_4 is new; rac_1 is the same and rac_9 outside the scope.
+        DeltaTables.Replaced r = DeltaTables.mergeScope(spark, path, rows(
+                RowFactory.create("rac_1", OCT, "Good", "r3"),
+                RowFactory.create("rac_2", OCT, "Heavy", "r3"),
+                RowFactory.create("rac_4", NOV, "Good", "r3")), keys, scope, stamps, null);
+        assertEquals(new DeltaTables.Replaced(2, 1, 1, 1), r);
+        assertEquals(Set.of("[rac_1,2026-10-01,Good]", "[rac_2,2026-10-01,Heavy]", "[rac_4,2026-11-01,Good]",
+                "[rac_9,2026-11-01,Heavy]"), stored(path));
+        List<String> feed = spark.read().format("delta").option("readChangeFeed", "true").option("startingVersion", created + 1)
+                .load(path).where("_change_type <> 'update_preimage'").select("id", "_change_type").collectAsList().stream()
+                .map(Row::toString).sorted().toList();
+        assertEquals(List.of("[rac_2,update_postimage]", "[rac_3,delete]", "[rac_4,insert]"), feed);
+        assertEquals("r1", spark.read().format("delta").load(path).where("id = 'rac_1'").head().getString(3),
+                "an unchanged row keeps its stamp");
+    }
 }

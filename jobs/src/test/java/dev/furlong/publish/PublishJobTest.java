@@ -125,7 +125,7 @@ class PublishJobTest {
     }
 
     @Test
-    void statisticsReplaceTheirTableAndFillTheEntityColumns(@TempDir Path dir) throws Exception {
+    void statisticsFollowTheirGoldTablesAndFillTheEntityColumns(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
         Lake lake = new Lake(dir.resolve("lake").toString());
         spark.sql("CREATE TABLE delta.`" + lake.silver("mst_jockeys") + "` USING delta AS SELECT * FROM VALUES "
@@ -172,7 +172,7 @@ class PublishJobTest {
         PublishResult replaced = new PublishJob(spark, lake, db, "second").run(false).stream()
                 .filter(r -> r.table().equals("ra_runner_statistics")).findFirst().orElseThrow();
         assertEquals(new PublishResult("ra_runner_statistics", DeltaTables.version(spark, runnerStatistics), 2, 2, false,
-                "all rows (replaced whole)"), replaced);
+                "rows changed in versions 1 to 2"), replaced, "the feed's rows only; hrs_3's key, which it names, is deleted");
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT horse_id, "
                 + "prior_runs, calculated_at::date::text FROM publish_stats.ra_runner_statistics ORDER BY horse_id")) {
             rs.next();

@@ -51,14 +51,6 @@ class PublishSqlTest {
     }
 
     @Test
-    void aReplacedTableAlsoLosesTheKeysTheStagedRowsLack() {
-        List<String> statements = sql(PublishedTable.Write.REPLACE).write();
-        assertEquals(2, statements.size());
-        assertEquals("DELETE FROM " + T + " t WHERE NOT EXISTS (SELECT 1 FROM " + S + " s WHERE t.\"race_id\" = s.\"race_id\" AND "
-                + "t.\"horse_id\" = s.\"horse_id\")", statements.get(1));
-    }
-
-    @Test
     void statisticsColumnsUpdateExistingRowsOnly() {
         assertEquals(List.of("UPDATE " + T + " t SET \"score\" = s.\"score\", \"calculated_at\" = s.\"calculated_at\" FROM (SELECT "
                 + "\"race_id\", \"horse_id\", \"score\", \"calculated_at\" FROM " + S

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.furlong.bench.FetchPlanBench;
 import dev.furlong.bench.PublishBench;
 import dev.furlong.bench.StatsBench;
+import dev.furlong.bench.SyncBench;
 import dev.furlong.bench.TransformBench;
 import dev.furlong.cli.CommonOptions;
 import dev.furlong.cli.Furlong;
@@ -38,15 +39,17 @@ import picocli.CommandLine.Option;
                 "stats (every statistic of those years: furlong stats for the standard and high_quality profiles, each in a JVM capped "
                         + "at -Xmx2g, timed);",
                 "publish (ra_runners of those years into a fresh embedded Postgres: first load, all rows changed and no change, "
-                        + "against a raw COPY of the same rows into an identical table)."})
+                        + "against a raw COPY of the same rows into an identical table);",
+                "sync (one race day on top of those years: the day's sync --scope transactions against the sandbox, each step "
+                        + "timed, and the calls of a live run after it)."})
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> STAGES = List.of("fetch-plan", "transform", "stats", "publish");
+    static final List<String> STAGES = List.of("fetch-plan", "transform", "stats", "publish", "sync");
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--stages", split = ",", paramLabel = "S", description = "Stages to run (default all: fetch-plan,transform,stats,publish).")
+    @Option(names = "--stages", split = ",", paramLabel = "S", description = "Stages to run (default all: fetch-plan,transform,stats,publish,sync).")
     List<String> stages;
 
     @Option(names = "--years", paramLabel = "N", description = "Years of racing to backfill (default 10).")
@@ -58,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the report goes (default ./furlong-data/bench).")
     Path out = Path.of("furlong-data", "bench");
 
-    @Option(names = "--keep-lake", description = "Keep the bench lake (<out>/bench-lake) afterwards, and let the stats and publish "
+    @Option(names = "--keep-lake", description = "Keep the bench lake (<out>/bench-lake) afterwards, and let the stats, publish and sync "
             + "stages reuse a kept one instead of landing and transforming again (the transform stage always starts afresh).")
     boolean keepLake;
 
@@ -121,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
             deleteRecursively(lakeDir);
         }
         Lake lake = new Lake(lakeDir.toString());
-        try (SparkSession spark = run.contains("transform") || run.contains("stats") || run.contains("publish")
+        try (SparkSession spark = run.contains("transform") || run.contains("stats") || run.contains("publish") || run.contains("sync")
                 ? SparkSessions.create(settings.sparkMaster(), settings.shufflePartitions()) : null) {
             if (run.contains("transform")) {
                 Map<String, Object> t = TransformBench.run(spark, lake, seed, settings.run().today(), years, console::info);
@@ -156,6 +159,22 @@ final class BenchCommand implements Callable<Integer> {
                 table(md, p);
                 md.append("\nGoals: first_load_ratio_to_raw_copy ≥ 0.6, all_changed_ratio_to_raw_copy ≥ 0.4, "
                         + "no_change_rows_written = 0.\n");
+            }
+            if (run.contains("sync")) {
+                silver(spark, lake, settings.run().today(), console);
+                Path pgDir = out.resolve("bench-pg").toAbsolutePath();
+                deleteRecursively(pgDir);
+                Map<String, Object> s;
+                try (EmbeddedDatabase db = EmbeddedDatabase.start(pgDir)) {
+                    s = SyncBench.run(spark, lake, db.target("bench"), seed, settings.run().today(), console::info);
+                } finally {
+                    deleteRecursively(pgDir);
+                }
+                report.put("sync", s);
+                md.append("\n## sync: one race day on top of ").append(years).append(" years, end to end\n\n");
+                table(md, s);
+                md.append("\nGoals on a 2-core machine: sync_seconds ≤ 90 (stretch 60), live_api_calls ≤ 3. Each step's seconds "
+                        + "are its stage in the run history; fetch includes its plan, measured alone as plan_seconds.\n");
             }
         } finally {
             if (!keepLake) {
