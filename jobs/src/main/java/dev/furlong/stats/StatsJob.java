@@ -113,11 +113,12 @@ public final class StatsJob {
      * @param how         incrementally from how many changed starts, or in full and why
      * @param recomputed  rows (or entities) computed again; -1 for all of them
      * @param changed     rows of gold inserted, updated or deleted
+     * @param seconds     how long it took
      */
-    public record Updated(String statistics, String how, long recomputed, long changed) {
+    public record Updated(String statistics, String how, long recomputed, long changed, double seconds) {
         public String render() {
-            return String.format("%-34s %10s recomputed %,8d changed  %s", statistics,
-                    recomputed < 0 ? "all" : String.format("%,d", recomputed), changed, how);
+            return String.format("%-34s %10s recomputed %,8d changed %5.0f s  %s", statistics,
+                    recomputed < 0 ? "all" : String.format("%,d", recomputed), changed, seconds, how);
         }
     }
 
@@ -136,7 +137,8 @@ public final class StatsJob {
         if (marks.isEmpty()) {
             StatsReport full = run(StatsProfile.STANDARD, asOf, calculatedAt);
             List<Updated> all = new ArrayList<>();
-            full.written().forEach((table, w) -> all.add(new Updated(table + " (standard)", "in full: no statistics yet", -1, w.rows())));
+            full.written().forEach((table, w) -> all.add(new Updated(table + " (standard)", "in full: no statistics yet", -1, w.rows(),
+                    w.seconds())));
             return all;
         }
         StatsWatermark.Silver silver = StatsWatermark.Silver.now(spark, lake);
@@ -145,15 +147,16 @@ public final class StatsJob {
         List<Updated> updated = new ArrayList<>();
         try {
             for (StatsWatermark mark : marks) {
+                long started = System.nanoTime();
                 StatsProfile profile = StatsProfile.named(mark.name());
                 String what = RUNNER_STATISTICS + " (" + profile.name() + ")";
                 Changed changed = changedStarts(mark, silver, starts, asOf);
                 Column ofProfile = col("profile").equalTo(profile.name());
                 if (changed.count() == 0) {
-                    updated.add(new Updated(what, "nothing changed since", 0, 0));
+                    updated.add(new Updated(what, "nothing changed since", 0, 0, since(started)));
                 } else if (!changed.known()) {
                     long n = write(RUNNER_STATISTICS, RunnerStatistics.compute(starts, profile, asOf, at), profile, null).changed();
-                    updated.add(new Updated(what, "in full: " + changed.why(), -1, n));
+                    updated.add(new Updated(what, "in full: " + changed.why(), -1, n, since(started)));
                 } else {
                     Dataset<Row> targets = StatsChanges.runnerTargets(starts, changed.starts()).persist(StorageLevel.MEMORY_AND_DISK());
                     Dataset<Row> rows = RunnerStatistics.compute(StatsChanges.runnerInputs(starts, targets), profile, asOf, at)
@@ -162,7 +165,8 @@ public final class StatsJob {
                     Dataset<Row> scope = targets.unionByName(changed.starts().select("race_id", "horse_id")).distinct();
                     DeltaTables.Replaced r = write(RUNNER_STATISTICS, rows, profile,
                             t -> t.where(ofProfile).join(scope, seq("race_id", "horse_id"), "left_semi"));
-                    updated.add(new Updated(what, "from " + changed.count() + " changed starts", targets.count(), r.changed()));
+                    updated.add(new Updated(what, "from " + changed.count() + " changed starts", targets.count(), r.changed(),
+                            since(started)));
                     targets.unpersist();
                 }
                 advance(mark, new StatsWatermark(mark.name(), asOf, silver));
@@ -186,23 +190,25 @@ public final class StatsJob {
 
     private Updated updateEntities(Optional<StatsWatermark> mark, StatsWatermark.Silver silver, Dataset<Row> starts,
                                    LocalDate asOf) {
+        long started = System.nanoTime();
         Dataset<Row> runs = runs(starts, asOf);
         Changed changed = mark.map(m -> changedStarts(m, silver, starts, asOf))
                 .orElse(Changed.unknown("never computed"));
         if (changed.count() == 0) {
             changed.release();
-            return new Updated(ENTITY_STATISTICS, "nothing changed since", 0, 0);
+            return new Updated(ENTITY_STATISTICS, "nothing changed since", 0, 0, since(started));
         }
         if (!changed.known()) {
             long n = write(ENTITY_STATISTICS, EntityStatistics.compute(runs, asOf), null, null).changed();
-            return new Updated(ENTITY_STATISTICS, "in full: " + changed.why(), -1, n);
+            return new Updated(ENTITY_STATISTICS, "in full: " + changed.why(), -1, n, since(started));
         }
         Dataset<Row> entities = StatsChanges.entities(changed.starts(), runs, asOf, changed.previousAsOf())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             DeltaTables.Replaced r = write(ENTITY_STATISTICS, EntityStatistics.compute(runs, asOf, entities), null,
                     t -> t.join(entities, seq("entity_type", "entity_id"), "left_semi"));
-            return new Updated(ENTITY_STATISTICS, "from " + changed.count() + " changed starts", entities.count(), r.changed());
+            return new Updated(ENTITY_STATISTICS, "from " + changed.count() + " changed starts", entities.count(), r.changed(),
+                    since(started));
         } finally {
             entities.unpersist();
             changed.release();
@@ -287,6 +293,10 @@ public final class StatsJob {
         Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
         kept.count();
         return kept;
+    }
+
+    private static double since(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
     }
 
     private static scala.collection.immutable.Seq<String> seq(String... columns) {

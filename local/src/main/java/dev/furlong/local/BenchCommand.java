@@ -14,6 +14,7 @@ import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import dev.furlong.pipeline.Console;
 import dev.furlong.publish.EmbeddedDatabase;
+import dev.furlong.publish.PgTarget;
 import dev.furlong.sandbox.SandboxArchive;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxWorld;
@@ -77,6 +78,21 @@ final class BenchCommand implements Callable<Integer> {
             TransformBench.land(spark, lake, new SandboxArchive(seed, today), today.minusYears(years), today.minusDays(2), today,
                     console::info);
             new TransformJob(spark, lake, List.of("gb", "ire"), "bench").run();
+        }
+    }
+
+    /** What a bench stage measures against a fresh embedded Postgres, which is deleted afterwards. */
+    private interface DatabaseStage {
+        Map<String, Object> run(PgTarget db) throws Exception;
+    }
+
+    private Map<String, Object> inFreshDatabase(DatabaseStage stage) throws Exception {
+        Path pgDir = out.resolve("bench-pg").toAbsolutePath();
+        deleteRecursively(pgDir);
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(pgDir)) {
+            return stage.run(db.target("bench"));
+        } finally {
+            deleteRecursively(pgDir);
         }
     }
 
@@ -146,14 +162,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (run.contains("publish")) {
                 silver(spark, lake, settings.run().today(), console);
-                Path pgDir = out.resolve("bench-pg").toAbsolutePath();
-                deleteRecursively(pgDir);
-                Map<String, Object> p;
-                try (EmbeddedDatabase db = EmbeddedDatabase.start(pgDir)) {
-                    p = PublishBench.run(spark, lake, db.target("bench"), console::info);
-                } finally {
-                    deleteRecursively(pgDir);
-                }
+                Map<String, Object> p = inFreshDatabase(db -> PublishBench.run(spark, lake, db, console::info));
                 report.put("publish", p);
                 md.append("\n## publish: ra_runners of ").append(years).append(" years into a fresh embedded Postgres\n\n");
                 table(md, p);
@@ -162,14 +171,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (run.contains("sync")) {
                 silver(spark, lake, settings.run().today(), console);
-                Path pgDir = out.resolve("bench-pg").toAbsolutePath();
-                deleteRecursively(pgDir);
-                Map<String, Object> s;
-                try (EmbeddedDatabase db = EmbeddedDatabase.start(pgDir)) {
-                    s = SyncBench.run(spark, lake, db.target("bench"), seed, settings.run().today(), console::info);
-                } finally {
-                    deleteRecursively(pgDir);
-                }
+                Map<String, Object> s = inFreshDatabase(db -> SyncBench.run(spark, lake, db, seed, settings.run().today(), console::info));
                 report.put("sync", s);
                 md.append("\n## sync: one race day on top of ").append(years).append(" years, end to end\n\n");
                 table(md, s);
