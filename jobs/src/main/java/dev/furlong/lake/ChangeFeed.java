@@ -1,11 +1,18 @@
 package dev.furlong.lake;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
+
 import java.io.FileNotFoundException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.SparkThrowable;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * A Delta table's change data feed between two versions: what the transform reads of bronze and the publisher of silver and
@@ -42,6 +49,25 @@ public final class ChangeFeed {
             String message = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse("");
             return new Read<>(null, message);
         }
+    }
+
+    /** The columns Delta adds to a change feed's rows. */
+    public static final List<String> FEED_COLUMNS = List.of("_change_type", "_commit_version", "_commit_timestamp");
+
+    /**
+     * The rows of a feed that differ in {@code columns} between its first version and its last, with their sign in {@code net}:
+     * positive for a row as it is now, negative for one that is gone. A partition rewritten with the same rows feeds every row
+     * out and in again, and a value changed and changed back cancels out: neither is a change.
+     */
+    public static Dataset<Row> net(Dataset<Row> changes, List<String> columns) {
+        Column sign = when(col("_change_type").isin("insert", "update_postimage"), 1).otherwise(-1);
+        return changes.groupBy(columns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new)).agg(functions.sum(sign).as("net"))
+                .where(col("net").notEqual(0));
+    }
+
+    /** As {@link #net(Dataset, List)} over every column of the table. */
+    public static Dataset<Row> net(Dataset<Row> changes) {
+        return net(changes, Arrays.stream(changes.columns()).filter(c -> !FEED_COLUMNS.contains(c)).toList());
     }
 
     /**

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -70,19 +71,26 @@ public final class PublishJob {
             return PublishResult.unchanged(table.watermark(), version);
         }
         Offered offered = offered(table, path, source, mark, full);
-        // full = true: the watermark was compared just above
-        TablePublisher.Deletes deletes = offered.deleted() != null ? TablePublisher.Deletes.keys(offered.deleted())
-                : offered.allRows() && table.followsLakeDeletes() ? TablePublisher.Deletes.MISSING_FROM_ROWS : TablePublisher.Deletes.NONE;
-        return publisher.publish(table, offered.rows(), deletes, source, true).read(offered.how());
+        try {
+            // full = true: the watermark was compared just above
+            TablePublisher.Deletes deletes = offered.deleted() != null ? TablePublisher.Deletes.keys(offered.deleted())
+                    : offered.allRows() && table.followsLakeDeletes() ? TablePublisher.Deletes.MISSING_FROM_ROWS
+                    : TablePublisher.Deletes.NONE;
+            return publisher.publish(table, offered.rows(), deletes, source, true).read(offered.how());
+        } finally {
+            if (offered.held() != null) {
+                offered.held().unpersist();
+            }
+        }
     }
 
     /**
      * The rows to offer, the keys to delete (null: none known), whether the rows are all the table's rows (then a row Postgres
-     * has beyond them is one the lake deleted), and how they were chosen.
+     * has beyond them is one the lake deleted), how they were chosen, and what was cached to choose them (null: nothing).
      */
-    private record Offered(Dataset<Row> rows, Dataset<Row> deleted, boolean allRows, String how) {
+    private record Offered(Dataset<Row> rows, Dataset<Row> deleted, boolean allRows, String how, Dataset<Row> held) {
         Offered(Dataset<Row> rows, String how) {
-            this(rows, null, true, how);
+            this(rows, null, true, how, null);
         }
     }
 
@@ -99,14 +107,19 @@ public final class PublishJob {
             return new Offered(all, "all rows (the watermark is of another Delta table)");
         }
         Column[] keys = table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new);
+        var keySeq = CollectionConverters.asScala(table.keys()).toSeq();
         ChangeFeed.Read<Offered> feed = ChangeFeed.read(spark, path, mark.version() + 1, source.version(), changes -> {
-            Dataset<Row> changedKeys = table.shape().apply(changes).select(keys).distinct();
-            Dataset<Row> rows = all.join(changedKeys, CollectionConverters.asScala(table.keys()).toSeq(), "left_semi");
-            // A key the feed names that the table no longer holds was deleted (a runner a corrected answer dropped).
+            // Only the net changes, read from the feed alone: a small silver table is rewritten whole when a few of its rows
+            // change, and its feed then names every row; nor is the table itself read (ten years of runners for a day's).
+            Dataset<Row> net = ChangeFeed.net(changes).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> rows = table.shape().apply(net.where(col("net").gt(0)).drop("net"));
+            // A key the feed took out and did not put back was deleted (a runner a corrected answer dropped).
             Dataset<Row> deleted = table.followsLakeDeletes()
-                    ? changedKeys.join(rows.select(keys), CollectionConverters.asScala(table.keys()).toSeq(), "left_anti") : null;
-            rows.isEmpty(); // reads the feed now
-            return new Offered(rows, deleted, false, "rows changed in versions " + (mark.version() + 1) + " to " + source.version());
+                    ? table.shape().apply(net.where(col("net").lt(0)).drop("net")).select(keys).distinct()
+                            .join(rows.select(keys), keySeq, "left_anti") : null;
+            net.count(); // reads the feed now
+            return new Offered(rows, deleted, false, "rows changed in versions " + (mark.version() + 1) + " to " + source.version(),
+                    net);
         });
         if (feed.readable()) {
             return feed.value();

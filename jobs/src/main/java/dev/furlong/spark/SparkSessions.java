@@ -44,6 +44,11 @@ public final class SparkSessions {
         if (!conf.contains("spark.master")) {
             conf.setMaster(localMaster)
                     .set("spark.ui.enabled", "false")
+                    // With no UI nobody reads the status store, but it keeps a plan description per query all the same: a sync
+                    // runs hundreds of queries, and the default thousand executions held a few hundred MB.
+                    .set("spark.sql.ui.retainedExecutions", "20")
+                    .set("spark.ui.retainedJobs", "50")
+                    .set("spark.ui.retainedStages", "50")
                     .set("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions))
                     .set("spark.default.parallelism", Integer.toString(shufflePartitions))
                     // Delta rebuilds snapshots with 50 partitions by default: far too many for a laptop-sized lake.

@@ -147,30 +147,8 @@ public final class StatsJob {
         List<Updated> updated = new ArrayList<>();
         try {
             for (StatsWatermark mark : marks) {
-                long started = System.nanoTime();
-                StatsProfile profile = StatsProfile.named(mark.name());
-                String what = RUNNER_STATISTICS + " (" + profile.name() + ")";
-                Changed changed = changedStarts(mark, silver, starts, asOf);
-                Column ofProfile = col("profile").equalTo(profile.name());
-                if (changed.count() == 0) {
-                    updated.add(new Updated(what, "nothing changed since", 0, 0, since(started)));
-                } else if (!changed.known()) {
-                    long n = write(RUNNER_STATISTICS, RunnerStatistics.compute(starts, profile, asOf, at), profile, null).changed();
-                    updated.add(new Updated(what, "in full: " + changed.why(), -1, n, since(started)));
-                } else {
-                    Dataset<Row> targets = StatsChanges.runnerTargets(starts, changed.starts()).persist(StorageLevel.MEMORY_AND_DISK());
-                    Dataset<Row> rows = RunnerStatistics.compute(StatsChanges.runnerInputs(starts, targets), profile, asOf, at)
-                            .join(targets, seq("race_id", "horse_id"), "left_semi");
-                    // The keys of starts a correction removed are in scope too: their rows go.
-                    Dataset<Row> scope = targets.unionByName(changed.starts().select("race_id", "horse_id")).distinct();
-                    DeltaTables.Replaced r = write(RUNNER_STATISTICS, rows, profile,
-                            t -> t.where(ofProfile).join(scope, seq("race_id", "horse_id"), "left_semi"));
-                    updated.add(new Updated(what, "from " + changed.count() + " changed starts", targets.count(), r.changed(),
-                            since(started)));
-                    targets.unpersist();
-                }
+                updated.add(updateRunners(mark, silver, starts, asOf, at));
                 advance(mark, new StatsWatermark(mark.name(), asOf, silver));
-                changed.release();
             }
             Optional<StatsWatermark> entities = StatsWatermark.read(spark, lake, StatsWatermark.ENTITIES);
             updated.add(updateEntities(entities, silver, starts, asOf));
@@ -188,29 +166,64 @@ public final class StatsJob {
         }
     }
 
+    private Updated updateRunners(StatsWatermark mark, StatsWatermark.Silver silver, Dataset<Row> starts, LocalDate asOf,
+                                  Timestamp at) {
+        long started = System.nanoTime();
+        StatsProfile profile = StatsProfile.named(mark.name());
+        String what = RUNNER_STATISTICS + " (" + profile.name() + ")";
+        Changed changed = changedStarts(mark, silver, starts, asOf);
+        try {
+            if (changed.count() == 0) {
+                return new Updated(what, "nothing changed since", 0, 0, since(started));
+            }
+            if (!changed.known()) {
+                long n = write(RUNNER_STATISTICS, RunnerStatistics.compute(starts, profile, asOf, at), profile, null).changed();
+                return new Updated(what, "in full: " + changed.why(), -1, n, since(started));
+            }
+            Dataset<Row> targets = StatsChanges.runnerTargets(starts, changed.starts()).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                Dataset<Row> rows = RunnerStatistics.compute(StatsChanges.runnerInputs(starts, targets), profile, asOf, at)
+                        .join(targets, seq("race_id", "horse_id"), "left_semi");
+                // The keys of starts a correction removed are in scope too: their rows go.
+                Dataset<Row> scope = targets.unionByName(changed.starts().select("race_id", "horse_id")).distinct();
+                Column ofProfile = col("profile").equalTo(profile.name());
+                DeltaTables.Replaced r = write(RUNNER_STATISTICS, rows, profile,
+                        t -> t.where(ofProfile).join(scope, seq("race_id", "horse_id"), "left_semi"));
+                return new Updated(what, "from " + changed.count() + " changed starts", targets.count(), r.changed(),
+                        since(started));
+            } finally {
+                targets.unpersist();
+            }
+        } finally {
+            changed.release();
+        }
+    }
+
     private Updated updateEntities(Optional<StatsWatermark> mark, StatsWatermark.Silver silver, Dataset<Row> starts,
                                    LocalDate asOf) {
         long started = System.nanoTime();
         Dataset<Row> runs = runs(starts, asOf);
         Changed changed = mark.map(m -> changedStarts(m, silver, starts, asOf))
-                .orElse(Changed.unknown("never computed"));
-        if (changed.count() == 0) {
-            changed.release();
-            return new Updated(ENTITY_STATISTICS, "nothing changed since", 0, 0, since(started));
-        }
-        if (!changed.known()) {
-            long n = write(ENTITY_STATISTICS, EntityStatistics.compute(runs, asOf), null, null).changed();
-            return new Updated(ENTITY_STATISTICS, "in full: " + changed.why(), -1, n, since(started));
-        }
-        Dataset<Row> entities = StatsChanges.entities(changed.starts(), runs, asOf, changed.previousAsOf())
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .orElse(Changed.unknown("never computed", List.of()));
         try {
-            DeltaTables.Replaced r = write(ENTITY_STATISTICS, EntityStatistics.compute(runs, asOf, entities), null,
-                    t -> t.join(entities, seq("entity_type", "entity_id"), "left_semi"));
-            return new Updated(ENTITY_STATISTICS, "from " + changed.count() + " changed starts", entities.count(), r.changed(),
-                    since(started));
+            if (changed.count() == 0) {
+                return new Updated(ENTITY_STATISTICS, "nothing changed since", 0, 0, since(started));
+            }
+            if (!changed.known()) {
+                long n = write(ENTITY_STATISTICS, EntityStatistics.compute(runs, asOf), null, null).changed();
+                return new Updated(ENTITY_STATISTICS, "in full: " + changed.why(), -1, n, since(started));
+            }
+            Dataset<Row> entities = StatsChanges.entities(changed.starts(), runs, asOf, changed.previousAsOf())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                DeltaTables.Replaced r = write(ENTITY_STATISTICS, EntityStatistics.compute(runs, asOf, entities), null,
+                        t -> t.join(entities, seq("entity_type", "entity_id"), "left_semi"));
+                return new Updated(ENTITY_STATISTICS, "from " + changed.count() + " changed starts", entities.count(), r.changed(),
+                        since(started));
+            } finally {
+                entities.unpersist();
+            }
         } finally {
-            entities.unpersist();
             changed.release();
         }
     }
@@ -220,19 +233,21 @@ public final class StatsJob {
      * silver changed since its versions, and those the move of the as-of date brings in or out. Unknown when silver was rebuilt
      * or its change feed cannot be read.
      */
-    private record Changed(Dataset<Row> starts, long count, LocalDate previousAsOf, String why) {
-        static Changed unknown(String why) {
-            return new Changed(null, -1, null, why);
+    private record Changed(Dataset<Row> starts, long count, LocalDate previousAsOf, String why, List<Dataset<Row>> held) {
+        static Changed unknown(String why, List<Dataset<Row>> held) {
+            return new Changed(null, -1, null, why, held);
         }
 
         boolean known() {
             return starts != null;
         }
 
+        /** Frees what was cached to find the changes: a sync's JVM may run many. */
         void release() {
             if (starts != null) {
                 starts.unpersist();
             }
+            held.forEach(Dataset::unpersist);
         }
     }
 
@@ -241,17 +256,18 @@ public final class StatsJob {
 
     private Changed changedStarts(StatsWatermark mark, StatsWatermark.Silver silver, Dataset<Row> starts, LocalDate asOf) {
         if (!mark.silver().sameTablesAs(silver)) {
-            return Changed.unknown("silver was rebuilt since");
+            return Changed.unknown("silver was rebuilt since", List.of());
         }
         Column[] ids = java.util.Arrays.stream(CHANGED_COLUMNS).map(functions::col).toArray(Column[]::new);
         Dataset<Row> races = load("races", silver.racesVersion()).select("race_id", "race_date");
         List<Dataset<Row>> parts = new ArrayList<>();
+        List<Dataset<Row>> held = new ArrayList<>();
         if (silver.racesVersion() > mark.silver().racesVersion()) {
             ChangeFeed.Read<Dataset<Row>> raceChanges = ChangeFeed.read(spark, lake.silver("races"),
-                    mark.silver().racesVersion() + 1, silver.racesVersion(), changes -> held(netChanges(changes, Starts.RACE_COLUMNS)
-                            .select("race_id", "race_date")));
+                    mark.silver().racesVersion() + 1, silver.racesVersion(), changes -> held(held, ChangeFeed.net(changes,
+                            Starts.RACE_COLUMNS).select("race_id", "race_date")));
             if (!raceChanges.readable()) {
-                return Changed.unknown("the change feed of silver races cannot be read: " + raceChanges.unreadable());
+                return Changed.unknown("the change feed of silver races cannot be read: " + raceChanges.unreadable(), held);
             }
             races = races.unionByName(raceChanges.value());
             parts.add(starts.join(raceChanges.value().select("race_id").distinct(), "race_id").select(ids));
@@ -259,10 +275,10 @@ public final class StatsJob {
         if (silver.runnersVersion() > mark.silver().runnersVersion()) {
             ChangeFeed.Read<Dataset<Row>> runnerChanges = ChangeFeed.read(spark, lake.silver("runners"),
                     mark.silver().runnersVersion() + 1, silver.runnersVersion(),
-                    changes -> held(netChanges(changes, Starts.RUNNER_COLUMNS).select("race_id", "horse_id", "jockey_id",
-                            "trainer_id", "owner_id", "sire_id", "dam_id", "damsire_id")));
+                    changes -> held(held, ChangeFeed.net(changes, Starts.RUNNER_COLUMNS).select("race_id", "horse_id",
+                            "jockey_id", "trainer_id", "owner_id", "sire_id", "dam_id", "damsire_id")));
             if (!runnerChanges.readable()) {
-                return Changed.unknown("the change feed of silver runners cannot be read: " + runnerChanges.unreadable());
+                return Changed.unknown("the change feed of silver runners cannot be read: " + runnerChanges.unreadable(), held);
             }
             Dataset<Row> raceDates = races.groupBy("race_id").agg(functions.min("race_date").as("race_date"));
             parts.add(runnerChanges.value().join(raceDates, seq("race_id"), "left").select(ids));
@@ -274,24 +290,14 @@ public final class StatsJob {
         }
         Dataset<Row> all = parts.stream().reduce(Dataset::unionByName)
                 .orElseGet(() -> starts.select(ids).limit(0)).distinct().persist(StorageLevel.MEMORY_AND_DISK());
-        return new Changed(all, all.count(), mark.asOf(), null);
+        return new Changed(all, all.count(), mark.asOf(), null, held);
     }
 
-    /**
-     * The rows of a change feed that differ in {@code columns} between the first version and the last, old and new: a
-     * partition rewritten with the same rows (silver replaces a month at a time) feeds every row out and in again, and an
-     * update of a column no statistic reads changes nothing here.
-     */
-    private static Dataset<Row> netChanges(Dataset<Row> changes, List<String> columns) {
-        Column sign = when(col("_change_type").isin("insert", "update_postimage"), 1).otherwise(-1);
-        return changes.groupBy(columns.stream().map(functions::col).toArray(Column[]::new)).agg(functions.sum(sign).as("net"))
-                .where(col("net").notEqual(0));
-    }
-
-    /** A change feed's rows read now (ChangeFeed needs the read inside its call) and kept for the rest of the run. */
-    private static Dataset<Row> held(Dataset<Row> rows) {
+    /** A change feed's rows read now (ChangeFeed needs the read inside its call), kept until {@code held} is released. */
+    private static Dataset<Row> held(List<Dataset<Row>> held, Dataset<Row> rows) {
         Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
         kept.count();
+        held.add(kept);
         return kept;
     }
 

@@ -120,13 +120,13 @@ class FetchAcceptanceTest {
         // The run history holds a row per stage, in Postgres and in the lake, with the API calls the fetch made.
         var db = TestPostgres.target("fetch_sync");
         // A transactions run fetches all a live one would, so it counts as one.
-        assertEquals(4, TestPostgres.scalar(db, "SELECT count(*) FROM fetch_sync.etl_runs WHERE command = 'sync' AND scope = "
-                + "'transactions,live' AND outcome = 'succeeded' AND stage IN ('fetch', 'transform', 'publish', 'run')"));
+        assertEquals(5, TestPostgres.scalar(db, "SELECT count(*) FROM fetch_sync.etl_runs WHERE command = 'sync' AND scope = "
+                + "'transactions,live' AND outcome = 'succeeded' AND stage IN ('fetch', 'transform', 'stats', 'publish', 'run')"));
         assertEquals(11, TestPostgres.scalar(db, "SELECT (api_calls->>'results')::int + (api_calls->>'racecards_pro')::int "
                 + "FROM fetch_sync.etl_runs WHERE command = 'sync' AND stage = 'fetch'"));
         assertEquals(1, TestPostgres.scalar(db, "SELECT count(*) FROM fetch_sync.etl_runs WHERE scope = 'people' AND stage = 'people' "
                 + "AND outcome = 'succeeded'"));
-        assertEquals(List.of("fetch", "publish", "run", "transform"), dev.furlong.lake.RunHistory.endedSince(SparkTestSession.get(),
+        assertEquals(List.of("fetch", "publish", "run", "stats", "transform"), dev.furlong.lake.RunHistory.endedSince(SparkTestSession.get(),
                         new Lake(lake.toString()), null).stream().filter(st -> "transactions,live".equals(st.scope()))
                 .map(dev.furlong.lake.RunHistory.Stage::stage).sorted().toList());
     }

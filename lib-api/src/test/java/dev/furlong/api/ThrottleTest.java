@@ -88,13 +88,15 @@ class ThrottleTest {
             all = arrivals.stream().map(Arrival::nanos).sorted().toList();
         }
         assertEquals(40, all.size());
-        // A bucket of rate r and burst 1 lets at most 1 + r * T requests through in any window of length T;
-        // one more is allowed for the jitter between the client's clock and the server's arrival times.
+        // A bucket of rate r and burst 1 lets at most 1 + r * T requests through in any window of length T. The server sees
+        // arrivals, not sends: on a busy machine a request can arrive up to some 50 ms late, bunched with the next ones, so
+        // each window is widened by that much (a cap of 40/s instead of 25 would still fail at once: 40 in about one second).
+        double jitter = 0.05;
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
                 double window = (all.get(j) - all.get(i)) / 1e9;
                 int requests = j - i + 1;
-                assertTrue(requests <= 2 + global * window, requests + " requests arrived within " + window + " s");
+                assertTrue(requests <= 1 + global * (window + jitter), requests + " requests arrived within " + window + " s");
             }
         }
         double perLane = (times("/v1/courses").get(19) - times("/v1/courses").get(0)) / 1e9;
