@@ -58,7 +58,7 @@ class OrderIndependenceTest {
     static final List<String> SILVER = List.of("races", "runners", "race_results", "mst_jockeys", "mst_trainers", "mst_owners",
             "mst_horses", "mst_sires", "mst_dams", "mst_damsires", "horse_pedigree", "mst_bookmakers");
 
-    private record Answers(String endpoint, LocalDate servedOn) {
+    record Answers(String endpoint, LocalDate servedOn) {
     }
 
     static final Answers CARDS = new Answers("racecards_pro", CARDS_ON);
@@ -108,7 +108,7 @@ class OrderIndependenceTest {
     }
 
     /** Every day of the week's answers of one kind, as the sandbox serves them on their day, into bronze. */
-    private static void land(Lake lake, Answers answers) {
+    static void land(Lake lake, Answers answers) {
         SandboxArchive archive = new SandboxArchive(SandboxConfig.DEFAULT_SEED, answers.servedOn());
         Instant at = answers.servedOn().atTime(8, 0).toInstant(ZoneOffset.UTC);
         List<Row> rows = new ArrayList<>();
@@ -121,14 +121,14 @@ class OrderIndependenceTest {
                 List.of("endpoint", "request_key"), List.of());
     }
 
-    private static void transformAndPublish(Lake lake, PgTarget db) throws Exception {
+    static void transformAndPublish(Lake lake, PgTarget db) throws Exception {
         SparkSession spark = SparkTestSession.get();
         TransformReport report = new TransformJob(spark, lake, List.of("gb", "ire"), "t").run();
         assertTrue(report.invariantHolds(), report.render());
         new PublishJob(spark, lake, db, "p").run(false);
     }
 
-    private static Set<String> silver(Lake lake, String table) {
+    static Set<String> silver(Lake lake, String table) {
         Dataset<Row> rows = SparkTestSession.get().read().format("delta").load(lake.silver(table));
         for (String c : rows.columns()) {
             if (BOOKKEEPING.contains(c)) {
