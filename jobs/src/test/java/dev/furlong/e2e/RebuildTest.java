@@ -6,6 +6,7 @@ import static dev.furlong.e2e.OrderIndependenceTest.RESULTS;
 import static dev.furlong.e2e.OrderIndependenceTest.SILVER;
 import static dev.furlong.e2e.OrderIndependenceTest.TO;
 import static dev.furlong.e2e.OrderIndependenceTest.land;
+import static dev.furlong.e2e.OrderIndependenceTest.postgres;
 import static dev.furlong.e2e.OrderIndependenceTest.silver;
 import static dev.furlong.e2e.OrderIndependenceTest.transformAndPublish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,14 +27,9 @@ import dev.furlong.transform.TransformReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,10 +63,11 @@ class RebuildTest {
         PgTarget rebuilt = TestPostgres.target("rebuild_postgres");
         new PublishJob(spark, lake, rebuilt, "rebuild").run(true);
         for (String table : PublishedTable.ALL.stream().map(PublishedTable::pgTable).distinct().toList()) {
-            assertEquals(rows(incremental, table), rows(rebuilt, table), table + ": publish --full into an empty database");
+            assertEquals(postgres(incremental, table, Set.of()), postgres(rebuilt, table, Set.of()),
+                    table + ": publish --full into an empty database");
         }
         for (String table : List.of("ra_runners", "ra_race_results", "ra_mst_horses", "ra_mst_jockeys")) {
-            assertTrue(!rows(rebuilt, table).isEmpty(), table + " has rows to compare");
+            assertTrue(!postgres(rebuilt, table, Set.of()).isEmpty(), table + " has rows to compare");
         }
 
         Lake fromBronze = TempLake.create(dir.resolve("from-bronze"));
@@ -82,23 +79,6 @@ class RebuildTest {
             assertTrue(!expected.isEmpty(), table);
             assertEquals(expected, silver(fromBronze, table), "silver " + table + " rebuilt from bronze");
         }
-    }
-
-    /** Every row of a table, every column. */
-    private static Set<String> rows(PgTarget db, String table) throws Exception {
-        Set<String> out = new TreeSet<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM " + db.schema() + "." + table)) {
-            ResultSetMetaData m = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= m.getColumnCount(); i++) {
-                    row.append(m.getColumnName(i)).append('=').append(rs.getString(i)).append(' ');
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
     }
 
     private static void copy(Path from, Path to) throws IOException {
