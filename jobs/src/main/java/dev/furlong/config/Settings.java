@@ -28,6 +28,7 @@ public record Settings(
         Duration lockTimeout,
         int amendmentDays,
         int amendmentBudget,
+        Duration vacuumRetention,
         String demoRoot,
         int demoDays,
         long demoSeed,
@@ -50,17 +51,17 @@ public record Settings(
         java.nio.file.Path root = java.nio.file.Path.of(demoRoot);
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, root.resolve("lake").toString(), Optional.empty(),
                 pgSchema, root.resolve("pg").toString(),
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, demoRoot, demoDays, demoSeed, schedule, run);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, demoRoot, demoDays, demoSeed, schedule, run);
     }
 
     /** The same settings waiting at most {@code lockTimeout} for the fetch lock. */
     public Settings withLockTimeout(Duration lockTimeout) {
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, demoRoot, demoDays, demoSeed, schedule, run);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, demoRoot, demoDays, demoSeed, schedule, run);
     }
 
     public Settings withApiUrl(String apiUrl) {
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, demoRoot, demoDays, demoSeed, schedule, run);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, demoRoot, demoDays, demoSeed, schedule, run);
     }
 }

@@ -92,6 +92,7 @@ public final class SettingsLoader {
                     lockTimeout(f),
                     nonNegative(f, "fetch.amendments.days"),
                     nonNegative(f, "fetch.amendments.budget"),
+                    vacuumRetention(f),
                     f.getString("demo.root"),
                     positive(f, "demo.days"),
                     f.getLong("demo.seed"),
@@ -118,6 +119,14 @@ public final class SettingsLoader {
         Duration d = f.getDuration("fetch.lock-timeout");
         if (d.isNegative()) {
             throw new InvalidSettingException("furlong.fetch.lock-timeout must not be negative, got " + d);
+        }
+        return d;
+    }
+
+    private static Duration vacuumRetention(Config f) {
+        Duration d = f.getDuration("maintain.vacuum-retention");
+        if (d.isNegative()) {
+            throw new InvalidSettingException("furlong.maintain.vacuum-retention must not be negative, got " + d);
         }
         return d;
     }

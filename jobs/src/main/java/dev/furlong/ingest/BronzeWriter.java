@@ -135,8 +135,12 @@ public final class BronzeWriter implements AutoCloseable {
             commitQueued = false;
         }
         if (!answers.isEmpty()) {
+            boolean created = !DeltaTables.exists(spark, lake.apiResponses());
             DeltaTables.upsert(spark, lake.apiResponses(), spark.createDataFrame(answers, BronzeSchemas.API_RESPONSES),
                     List.of("endpoint", "request_key"), List.of("fetched_at", "run_id"), "partition_date");
+            if (created) {
+                DeltaTables.keepEveryVersion(spark, lake.apiResponses()); // a superseded answer stays readable in its history
+            }
         }
         if (!logged.isEmpty()) {
             spark.createDataFrame(logged, BronzeSchemas.FETCH_LOG).write().format("delta").mode("append").save(lake.fetchLog());

@@ -54,17 +54,41 @@ public final class DeltaTables {
      * from the next version on, readers can ask for just what changed.
      */
     public static void keepChangeFeed(SparkSession spark, String path) {
-        if (!"true".equals(snapshot(spark, path).metadata().configuration().getOrElse("delta.enableChangeDataFeed", () -> "false"))) {
-            // SQL resolves delta.`path` only for a qualified path ("./lake" is taken for a table name): qualify it first.
-            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-            String qualified;
-            try {
-                qualified = p.getFileSystem(spark.sessionState().newHadoopConf()).makeQualified(p).toString();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot resolve the lake path " + path, e);
-            }
-            spark.sql("ALTER TABLE delta.`" + qualified.replace("`", "``") + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
+        setProperties(spark, path, Map.of("delta.enableChangeDataFeed", "true"));
+    }
+
+    /**
+     * Keeps every version of the table readable by time travel: Delta otherwise deletes log entries older than 30 days at a
+     * checkpoint, refuses time travel past the deleted-file retention (7 days), and lets VACUUM delete the files of older versions.
+     * For bronze, whose history holds every answer a later one superseded.
+     */
+    public static void keepEveryVersion(SparkSession spark, String path) {
+        // Both in one commit: Delta wants the log kept at least as long as removed files.
+        setProperties(spark, path, Map.of("delta.logRetentionDuration", FOREVER, "delta.deletedFileRetentionDuration", FOREVER));
+    }
+
+    private static final String FOREVER = "interval 36500 days";
+
+    /** Sets table properties unless they already have those values (setting them is a commit). */
+    private static void setProperties(SparkSession spark, String path, Map<String, String> properties) {
+        if (properties.entrySet().stream().allMatch(p -> p.getValue().equals(property(spark, path, p.getKey())))) {
+            return;
         }
+        // SQL resolves delta.`path` only for a qualified path ("./lake" is taken for a table name): qualify it first.
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        String qualified;
+        try {
+            qualified = p.getFileSystem(spark.sessionState().newHadoopConf()).makeQualified(p).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot resolve the lake path " + path, e);
+        }
+        String set = properties.entrySet().stream().map(e -> e.getKey() + " = '" + e.getValue() + "'").collect(Collectors.joining(", "));
+        spark.sql("ALTER TABLE delta.`" + qualified.replace("`", "``") + "` SET TBLPROPERTIES (" + set + ")");
+    }
+
+    /** A table's property, or null when it is not set. */
+    public static String property(SparkSession spark, String path, String key) {
+        return snapshot(spark, path).metadata().configuration().getOrElse(key, () -> null);
     }
 
     /** What an upsert did: rows offered, and of them how many were new and how many changed a stored row. */

@@ -10,7 +10,9 @@ import dev.furlong.ingest.FetchReport;
 import dev.furlong.ingest.Fetcher;
 import dev.furlong.ingest.HorsesToEnrich;
 import dev.furlong.lake.DeltaTables;
+import dev.furlong.maintain.MaintainJob;
 import dev.furlong.publish.PublishJob;
+import dev.furlong.publish.PublishLock;
 import dev.furlong.publish.PublishResult;
 import dev.furlong.stats.StatsJob;
 import dev.furlong.stats.StatsProfile;
@@ -281,5 +283,44 @@ public final class Pipeline {
         }
         ctx.console().result(s.toString());
         return results;
+    }
+
+    /**
+     * {@code maintain}: Delta housekeeping of the lake and VACUUM ANALYZE of the published tables, holding the fetch lock and the
+     * publish lock throughout; refused at once, with who holds it, while a fetch or a publish runs. A dry run takes no lock and
+     * changes nothing: it measures, and says which retention each VACUUM would use.
+     */
+    public MaintainJob.Report maintain() {
+        return stage("maintain", this::runMaintain, r -> RunRecorder.Outcome.ok(r.counts()));
+    }
+
+    private MaintainJob.Report runMaintain() throws SQLException {
+        var s = ctx.settings();
+        boolean dryRun = s.run().dryRun();
+        MaintainJob job = new MaintainJob(ctx.spark(), ctx.lake(), s.vacuumRetention());
+        try (FetchLock fetching = dryRun ? null : fetchLockNow(); Connection c = ctx.database().connect()) {
+            if (!dryRun && !PublishLock.tryTake(c)) {
+                throw new MaintainRefused("a publish into this database is running; run maintain when it ends");
+            }
+            MaintainJob.Report report = job.run(c, ctx.database().schema(), java.time.Instant.now(), dryRun, ctx.console()::info);
+            ctx.console().result(report.render());
+            return report;
+        }
+    }
+
+    private FetchLock fetchLockNow() {
+        try {
+            return FetchLock.acquire(ctx.settings().lake(), this::databaseConnection, Duration.ZERO, line -> { });
+        } catch (FetchLock.TimedOut e) {
+            throw new MaintainRefused("a fetch into " + ctx.settings().lake() + " is running; run maintain when it ends ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** Maintenance would race a fetch or a publish: nothing was done. */
+    public static final class MaintainRefused extends IllegalStateException {
+        MaintainRefused(String message) {
+            super("maintain refused: " + message + ". Nothing was changed.");
+        }
     }
 }

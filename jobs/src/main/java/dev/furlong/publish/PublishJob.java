@@ -6,9 +6,8 @@ import dev.furlong.lake.ChangeFeed;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import dev.furlong.lake.RunHistory;
+import dev.furlong.lake.WatermarkedVersion;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +128,32 @@ public final class PublishJob {
     }
 
     /**
+     * The lake versions the database's watermarks record ({@code etl_watermarks}): what the next publish reads the change feed on
+     * from. None when the database holds no watermarks yet.
+     */
+    public static List<WatermarkedVersion> versionsInUse(Connection c, String schema, Lake lake) throws SQLException {
+        List<WatermarkedVersion> versions = new ArrayList<>();
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT to_regclass('\"" + schema + "\".etl_watermarks') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return versions;
+            }
+        }
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT table_name, source_id, source_version FROM \"" + schema
+                + "\".etl_watermarks WHERE source_id IS NOT NULL")) {
+            while (rs.next()) {
+                String watermark = rs.getString(1);
+                for (PublishedTable t : PublishedTable.ALL) {
+                    if (t.watermark().equals(watermark)) {
+                        versions.add(new WatermarkedVersion(t.path(lake), rs.getString(2), rs.getLong(3), "etl_watermarks " + watermark));
+                    }
+                }
+            }
+        }
+        return versions;
+    }
+
+    /**
      * Brings across the run history of runs that did not publish (a fetch, a transform): every stage the lake holds that ended
      * within a day of the latest Postgres holds. A run writes its rows when it ends, so nothing older can be missing.
      */
@@ -140,19 +165,9 @@ public final class PublishJob {
         }
     }
 
-    /**
-     * Two publishes into one database would drop each other's staging tables (they share {@code furlong_staging}) and
-     * interleave watermarks. The lock is Postgres's, held by this connection: it goes with the process, however the process ends.
-     */
-    private void holdPublishLock(Connection lock) throws SQLException {
-        try (PreparedStatement p = lock.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
-            p.setString(1, "furlong.publish");
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    throw new SQLException("another furlong publish into this database is running; try again when it ends");
-                }
-            }
+    private static void holdPublishLock(Connection lock) throws SQLException {
+        if (!PublishLock.tryTake(lock)) {
+            throw new SQLException("another furlong publish (or maintain) into this database is running; try again when it ends");
         }
     }
 }

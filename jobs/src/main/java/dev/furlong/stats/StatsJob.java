@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import dev.furlong.lake.ChangeFeed;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import dev.furlong.lake.WatermarkedVersion;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,6 +105,11 @@ public final class StatsJob {
         long changed = write(ENTITY_STATISTICS, EntityStatistics.compute(runs(starts(silver), asOf), asOf), null, null).changed();
         new StatsWatermark(StatsWatermark.ENTITIES, asOf, silver).write(spark, lake);
         return changed;
+    }
+
+    /** The silver versions the statistics' watermarks record: what a sync's statistics read the change feed on from. */
+    public static List<WatermarkedVersion> versionsInUse(SparkSession spark, Lake lake) {
+        return StatsWatermark.versionsInUse(spark, lake);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
+import dev.furlong.lake.WatermarkedVersion;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,20 @@ record StatsWatermark(String name, LocalDate asOf, Silver silver) {
                 .collectAsList();
         return rows.stream().findFirst().map(r -> new StatsWatermark(r.getString(0), r.getLocalDate(1),
                 new Silver(r.getString(2), r.getLong(3), r.getString(4), r.getLong(5))));
+    }
+
+    /** The silver versions every set of statistics was last brought up to date with. */
+    static List<WatermarkedVersion> versionsInUse(SparkSession spark, Lake lake) {
+        if (!DeltaTables.exists(spark, lake.statisticsWatermarks())) {
+            return List.of();
+        }
+        List<WatermarkedVersion> versions = new java.util.ArrayList<>();
+        for (Row r : spark.read().format("delta").load(lake.statisticsWatermarks()).collectAsList()) {
+            String reader = "statistics_watermarks " + r.getString(0);
+            versions.add(new WatermarkedVersion(lake.silver("races"), r.getString(2), r.getLong(3), reader));
+            versions.add(new WatermarkedVersion(lake.silver("runners"), r.getString(4), r.getLong(5), reader));
+        }
+        return versions;
     }
 
     /** Replaces this watermark's row. */
