@@ -59,9 +59,9 @@ public final class LakeMaintenance {
      * What maintenance did to one table.
      *
      * @param table      relative to the lake root ("silver/runners")
-     * @param live       the files the current version reads: before, after
-     * @param onDisk     the data files in the table's folder (its log aside): before, after
-     * @param vacuum     "kept: bronze keeps every version", or the retention VACUUM used and why
+     * @param liveBefore the files the current version reads, before (and {@code liveAfter} after)
+     * @param diskBefore the data files in the table's folder, its log aside, before (and {@code diskAfter} after)
+     * @param vacuum     "never" for bronze, else the retention VACUUM used and why
      */
     public record Maintained(String table, Files liveBefore, Files liveAfter, Files diskBefore, Files diskAfter, String vacuum) {
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -38,10 +39,10 @@ public final class MaintainJob {
         public Map<String, Long> counts() {
             Map<String, Long> counts = new TreeMap<>();
             counts.put("tables", (long) lake.size());
-            counts.put("live_files_before", lake.stream().mapToLong(m -> m.liveBefore().count()).sum());
-            counts.put("live_files_after", lake.stream().mapToLong(m -> m.liveAfter().count()).sum());
-            counts.put("disk_files_before", lake.stream().mapToLong(m -> m.diskBefore().count()).sum());
-            counts.put("disk_files_after", lake.stream().mapToLong(m -> m.diskAfter().count()).sum());
+            counts.put("live_files_before", total(LakeMaintenance.Maintained::liveBefore).count());
+            counts.put("live_files_after", total(LakeMaintenance.Maintained::liveAfter).count());
+            counts.put("disk_files_before", total(LakeMaintenance.Maintained::diskBefore).count());
+            counts.put("disk_files_after", total(LakeMaintenance.Maintained::diskAfter).count());
             counts.put("pg_tables", (long) database.size());
             return counts;
         }
@@ -51,38 +52,41 @@ public final class MaintainJob {
             String row = "%-32s %15s %19s %15s %19s  %s%n";
             s.append(String.format(row, "table", "live files", "live MB", "files on disk", "MB on disk", "VACUUM"));
             for (LakeMaintenance.Maintained m : lake) {
-                s.append(String.format(row, m.table(), change(m.liveBefore().count(), m.liveAfter().count()),
-                        megabytes(m.liveBefore().bytes(), m.liveAfter().bytes()),
-                        change(m.diskBefore().count(), m.diskAfter().count()),
-                        megabytes(m.diskBefore().bytes(), m.diskAfter().bytes()), m.vacuum()));
+                s.append(String.format(row, m.table(), files(m.liveBefore(), m.liveAfter()), megabytes(m.liveBefore(), m.liveAfter()),
+                        files(m.diskBefore(), m.diskAfter()), megabytes(m.diskBefore(), m.diskAfter()), m.vacuum()));
             }
-            Map<String, Long> c = counts();
-            s.append(String.format(row, "all " + lake.size() + " tables", change(c.get("live_files_before"), c.get("live_files_after")),
-                    megabytes(lake.stream().mapToLong(m -> m.liveBefore().bytes()).sum(), lake.stream().mapToLong(m -> m.liveAfter().bytes()).sum()),
-                    change(c.get("disk_files_before"), c.get("disk_files_after")),
-                    megabytes(lake.stream().mapToLong(m -> m.diskBefore().bytes()).sum(), lake.stream().mapToLong(m -> m.diskAfter().bytes()).sum()),
-                    ""));
+            var liveBefore = total(LakeMaintenance.Maintained::liveBefore);
+            var liveAfter = total(LakeMaintenance.Maintained::liveAfter);
+            var diskBefore = total(LakeMaintenance.Maintained::diskBefore);
+            var diskAfter = total(LakeMaintenance.Maintained::diskAfter);
+            s.append(String.format(row, "all " + lake.size() + " tables", files(liveBefore, liveAfter), megabytes(liveBefore, liveAfter),
+                    files(diskBefore, diskAfter), megabytes(diskBefore, diskAfter), ""));
             if (dryRun) {
-                s.append("dry run: nothing was changed; VACUUM would ").append("use the retention shown\n");
+                s.append("dry run: nothing was changed\n");
             }
             if (database.isEmpty()) {
                 s.append("Postgres: no published tables in schema ").append(schema).append(" yet: nothing to vacuum\n");
             } else {
                 s.append("Postgres: ").append(dryRun ? "would VACUUM ANALYZE " : "VACUUM ANALYZE of ").append(database.size())
-                        .append(" tables in schema ").append(schema).append(", rows ")
-                        .append(String.format("%,d", database.stream().mapToLong(DatabaseMaintenance.Vacuumed::rows).sum()))
-                        .append(", dead rows ").append(change(database.stream().mapToLong(DatabaseMaintenance.Vacuumed::deadBefore).sum(),
-                                database.stream().mapToLong(DatabaseMaintenance.Vacuumed::deadAfter).sum())).append('\n');
+                        .append(" tables in schema ").append(schema).append(String.format(", rows %,d, dead rows %,d → %,d%n",
+                                database.stream().mapToLong(DatabaseMaintenance.Vacuumed::rows).sum(),
+                                database.stream().mapToLong(DatabaseMaintenance.Vacuumed::deadBefore).sum(),
+                                database.stream().mapToLong(DatabaseMaintenance.Vacuumed::deadAfter).sum()));
             }
             return s.toString();
         }
 
-        private static String change(long before, long after) {
-            return String.format("%,d → %,d", before, after);
+        private LakeMaintenance.Files total(Function<LakeMaintenance.Maintained, LakeMaintenance.Files> which) {
+            return new LakeMaintenance.Files(lake.stream().mapToLong(m -> which.apply(m).count()).sum(),
+                    lake.stream().mapToLong(m -> which.apply(m).bytes()).sum());
         }
 
-        private static String megabytes(long before, long after) {
-            return String.format("%.1f → %.1f", before / 1e6, after / 1e6);
+        private static String files(LakeMaintenance.Files before, LakeMaintenance.Files after) {
+            return String.format("%,d → %,d", before.count(), after.count());
+        }
+
+        private static String megabytes(LakeMaintenance.Files before, LakeMaintenance.Files after) {
+            return String.format("%.1f → %.1f", before.bytes() / 1e6, after.bytes() / 1e6);
         }
     }
 

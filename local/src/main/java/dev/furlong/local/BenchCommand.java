@@ -96,6 +96,26 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** What the seconds were measured on: cores, memory, processor, system, Java and the heap it was given. */
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        String model = "unknown";
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            model = lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(model);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // not Linux: the model stays unknown
+        }
+        m.put("cpu_model", model);
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            m.put("memory_gb", Math.round(os.getTotalMemorySize() / 1e9));
+        }
+        m.put("heap_gb", Math.round(Runtime.getRuntime().maxMemory() / 1e9));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        return m;
+    }
+
     private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
@@ -122,8 +142,11 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("seed", seed);
         report.put("today", settings.run().today().toString());
+        Map<String, Object> machine = machine();
+        report.put("machine", machine);
         StringBuilder md = new StringBuilder("# Furlong benchmark\n\nSandbox world seed " + seed + ", today " + settings.run().today()
-                + ". Counts and ratios are exact for this world; fetch-plan seconds are planned at the documented limits, transform seconds are measured.\n");
+                + ". Counts and ratios are exact for this world; fetch-plan seconds are planned at the documented limits, transform seconds are measured.\n"
+                + "\nMachine: " + machine + "\n");
         if (run.contains("fetch-plan")) {
             long started = System.nanoTime();
             FetchPlanBench.Figures f = FetchPlanBench.run(new SandboxWorld(seed), settings.run().today(), years,

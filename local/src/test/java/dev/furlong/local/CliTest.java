@@ -67,8 +67,44 @@ class CliTest {
     }
 
     @Test
+    void benchWritesItsFiguresAndTheMachineTheyCameFromAsJsonBesideTheMarkdown(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Outcome o = run(Map.of(), "bench", "--stages", "fetch-plan", "--years", "1", "--today", "2026-11-28", "--out", dir.toString(), "-q");
+        assertEquals(0, o.code(), o.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("bench.json").toFile());
+        assertEquals("2026-11-28", json.at("/today").asText());
+        assertTrue(json.at("/fetch_plan/ratio_to_minimum").asDouble() >= 1.0, json.toString());
+        assertEquals(Runtime.getRuntime().availableProcessors(), json.at("/machine/cpus").asInt());
+        assertTrue(json.at("/machine/java").asText().endsWith(System.getProperty("java.version")), json.toString());
+        assertTrue(Files.readString(dir.resolve("bench.md")).contains("Machine: {cpus=" + Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
+    void statusOnAnEmptyLakeAndADatabaseNeverCreatedSaysSoPlainly(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path conf = dir.resolve("furlong.conf");
+        Files.writeString(conf, "furlong.postgres.embedded-data-dir = \"" + dir.resolve("pg") + "\"\n");
+        String[] args = {"status", "--conf", conf.toString(), "--lake", dir.resolve("lake").toString()};
+        Outcome text = run(Map.of(), args);
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("the lake at " + dir.resolve("lake") + " holds no answers yet"), text.out());
+        assertTrue(text.out().contains("nothing published yet: the embedded Postgres has not been created"), text.out());
+        assertFalse(Files.exists(dir.resolve("pg")), "status creates no database");
+        Outcome json = run(Map.of(), concat(args, "--json"));
+        assertEquals(0, json.code(), json.err());
+        var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertTrue(status.at("/lakeEmpty").asText().contains("holds no answers yet"), json.out());
+        assertEquals(0, status.at("/backlog/horsesWaiting").asLong());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void commandsNotBuiltYetSaySoAndFail() {
-        for (String command : List.of("validate", "status", "maintain")) {
+        for (String command : List.of("validate")) {
             Outcome o = run(Map.of(), command);
             assertEquals(1, o.code(), command);
             assertTrue(o.err().contains("not built yet"), command + ": " + o.err());
