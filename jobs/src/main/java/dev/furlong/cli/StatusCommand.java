@@ -7,10 +7,6 @@ import dev.furlong.pipeline.Console;
 import dev.furlong.pipeline.RunContext;
 import dev.furlong.status.Status;
 import dev.furlong.status.StatusJob;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,26 +35,8 @@ final class StatusCommand implements Callable<Integer> {
         try (RunContext ctx = RunContext.forApi(settings, console, common.env())) {
             StatusJob job = new StatusJob(ctx.spark(), new Lake(settings.lake()), settings.run().today());
             Status status;
-            if (settings.pgUrl().isEmpty() && !Files.isDirectory(Path.of(settings.embeddedPgDataDir()))) {
-                status = job.collect(null, "embedded Postgres in " + settings.embeddedPgDataDir(), settings.pgSchema(),
-                        "nothing published yet: the embedded Postgres has not been created (./furlong publish creates it)");
-            } else {
-                String name = settings.pgUrl().orElse("embedded Postgres in " + settings.embeddedPgDataDir()) + ", schema "
-                        + settings.pgSchema();
-                Connection c = null;
-                String problem = null;
-                try {
-                    c = ctx.database().connect();
-                } catch (SQLException e) {
-                    problem = "cannot connect: " + e.getMessage();
-                }
-                try {
-                    status = job.collect(c, name, settings.pgSchema(), problem);
-                } finally {
-                    if (c != null) {
-                        c.close();
-                    }
-                }
+            try (DatabaseToRead db = DatabaseToRead.open(settings, ctx)) {
+                status = job.collect(db.connection(), db.name(), settings.pgSchema(), db.problem());
             }
             console.result(json ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(status)
                     : status.render());

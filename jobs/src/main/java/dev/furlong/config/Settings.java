@@ -29,6 +29,7 @@ public record Settings(
         int amendmentDays,
         int amendmentBudget,
         Duration vacuumRetention,
+        ValidationThresholds validation,
         String demoRoot,
         int demoDays,
         long demoSeed,
@@ -51,17 +52,17 @@ public record Settings(
         java.nio.file.Path root = java.nio.file.Path.of(demoRoot);
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, root.resolve("lake").toString(), Optional.empty(),
                 pgSchema, root.resolve("pg").toString(),
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, demoRoot, demoDays, demoSeed, schedule, run);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, validation, demoRoot, demoDays, demoSeed, schedule, run);
     }
 
     /** The same settings waiting at most {@code lockTimeout} for the fetch lock. */
     public Settings withLockTimeout(Duration lockTimeout) {
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, demoRoot, demoDays, demoSeed, schedule, run);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, validation, demoRoot, demoDays, demoSeed, schedule, run);
     }
 
     public Settings withApiUrl(String apiUrl) {
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
-                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, demoRoot, demoDays, demoSeed, schedule, run);
+                sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, validation, demoRoot, demoDays, demoSeed, schedule, run);
     }
 }

@@ -93,6 +93,7 @@ public final class SettingsLoader {
                     nonNegative(f, "fetch.amendments.days"),
                     nonNegative(f, "fetch.amendments.budget"),
                     vacuumRetention(f),
+                    ValidationThresholds.from(f.getConfig("validate")),
                     f.getString("demo.root"),
                     positive(f, "demo.days"),
                     f.getLong("demo.seed"),

@@ -37,6 +37,8 @@ class ArchitectureTest {
                 .layer("Transform").definedBy("dev.furlong.transform..")
                 .layer("Stats").definedBy("dev.furlong.stats..")
                 .layer("Publish").definedBy("dev.furlong.publish..")
+                // Operating the system: maintain, status and validate read across the stages' tables.
+                .layer("Operate").definedBy("dev.furlong.maintain..", "dev.furlong.status..", "dev.furlong.validate..")
                 .layer("Foundation").definedBy("dev.furlong.lake..", "dev.furlong.config..", "dev.furlong.spark..")
                 .layer("Api").definedBy("dev.furlong.api..")
                 .layer("Sandbox").definedBy("dev.furlong.sandbox..")
@@ -44,12 +46,13 @@ class ArchitectureTest {
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Local")
                 .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Cli", "Local")
                 // A stage does not reach into another: what two share lives below them.
-                .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Pipeline", "Cli", "Local")
-                .whereLayer("Transform").mayOnlyBeAccessedByLayers("Pipeline", "Cli", "Local")
-                .whereLayer("Stats").mayOnlyBeAccessedByLayers("Pipeline", "Cli", "Local")
-                .whereLayer("Publish").mayOnlyBeAccessedByLayers("Pipeline", "Cli", "Local")
-                .whereLayer("Foundation").mayOnlyBeAccessedByLayers(concat(stages, "Pipeline", "Cli", "Local"))
-                .whereLayer("Api").mayOnlyBeAccessedByLayers(concat(stages, "Foundation", "Pipeline", "Cli", "Local"))
+                .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Operate", "Pipeline", "Cli", "Local")
+                .whereLayer("Transform").mayOnlyBeAccessedByLayers("Operate", "Pipeline", "Cli", "Local")
+                .whereLayer("Stats").mayOnlyBeAccessedByLayers("Operate", "Pipeline", "Cli", "Local")
+                .whereLayer("Publish").mayOnlyBeAccessedByLayers("Operate", "Pipeline", "Cli", "Local")
+                .whereLayer("Operate").mayOnlyBeAccessedByLayers("Pipeline", "Cli", "Local")
+                .whereLayer("Foundation").mayOnlyBeAccessedByLayers(concat(stages, "Operate", "Pipeline", "Cli", "Local"))
+                .whereLayer("Api").mayOnlyBeAccessedByLayers(concat(stages, "Operate", "Foundation", "Pipeline", "Cli", "Local"))
                 .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Local");
     }
 
