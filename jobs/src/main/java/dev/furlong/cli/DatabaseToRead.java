@@ -1,5 +1,6 @@
 package dev.furlong.cli;
 
+import dev.furlong.config.Redact;
 import dev.furlong.config.Settings;
 import dev.furlong.pipeline.RunContext;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ record DatabaseToRead(Connection connection, String name, String problem) implem
             return new DatabaseToRead(null, "embedded Postgres in " + settings.embeddedPgDataDir(),
                     "nothing published yet: the embedded Postgres has not been created (./furlong publish creates it)");
         }
-        String name = settings.pgUrl().orElse("embedded Postgres in " + settings.embeddedPgDataDir()) + ", schema " + settings.pgSchema();
+        String name = settings.pgUrl().map(Redact::url).orElse("embedded Postgres in " + settings.embeddedPgDataDir()) + ", schema "
+                + settings.pgSchema();
         try {
             return new DatabaseToRead(ctx.database().connect(), name, null);
         } catch (SQLException e) {

@@ -125,6 +125,7 @@ final class DatabaseChecks {
         Map<String, Double> coverage = new LinkedHashMap<>();
         Map<Integer, Double> racesPerDay = new TreeMap<>();
         Map<Integer, Double> courses = new TreeMap<>();
+        java.util.Set<Integer> wholeYears = new java.util.HashSet<>();
         long allRaces = 0;
         long allRunners = 0;
         long finished = 0;
@@ -134,7 +135,11 @@ final class DatabaseChecks {
             long[] v = e.getValue();
             LocalDate start = from.getYear() == y ? from : LocalDate.of(y, 1, 1);
             LocalDate end = today.getYear() == y ? today : LocalDate.of(y, 12, 31);
-            racesPerDay.put(y, v[0] / (double) (ChronoUnit.DAYS.between(start, end) + 1));
+            long days = ChronoUnit.DAYS.between(start, end) + 1;
+            racesPerDay.put(y, v[0] / (double) days);
+            if (days == start.lengthOfYear()) {
+                wholeYears.add(y);
+            }
             courses.put(y, (double) v[1]);
             races.put(Integer.toString(y), (double) v[0]);
             runners.put(Integer.toString(y), (double) v[2]);
@@ -148,8 +153,9 @@ final class DatabaseChecks {
             resulted += v[4];
         }
         String range = from + " to " + today;
-        checks.add(againstNeighbours("races_per_year", "races per day", racesPerDay, range));
-        checks.add(againstNeighbours("courses_per_year", "courses", courses, range));
+        checks.add(againstNeighbours("races_per_year", "races per day", racesPerDay, racesPerDay.keySet(), range));
+        // A part of a year races at fewer courses than a whole one: only whole years are compared, the others need one.
+        checks.add(againstNeighbours("courses_per_year", "courses", courses, wholeYears, range));
         double overall = allRaces == 0 ? 0 : allRunners / (double) allRaces;
         String band = fmt(limits.runnersPerRaceMin()) + " to " + fmt(limits.runnersPerRaceMax());
         checks.add(Check.of("runners_per_race", Severity.WARN, band, String.format("%.2f", overall), overall, inBand(overall),
@@ -174,8 +180,12 @@ final class DatabaseChecks {
         series.add(new Validation.Series("result_coverage_by_year", "Finished races with a result, per year", "%", coverage));
     }
 
-    /** Fails when a year falls below the configured share of the mean of the years either side of it (a missing year is 0). */
-    private Check againstNeighbours(String name, String what, Map<Integer, Double> byYear, String range) {
+    /**
+     * Fails when a year falls below the configured share of the mean of the years either side of it (a missing year is 0). Only
+     * {@code comparable} years are compared, with comparable neighbours; the others fail only at 0.
+     */
+    private Check againstNeighbours(String name, String what, Map<Integer, Double> byYear, java.util.Set<Integer> comparable,
+                                    String range) {
         List<String> low = new ArrayList<>();
         double worst = Double.MAX_VALUE;
         String worstText = "";
@@ -184,7 +194,7 @@ final class DatabaseChecks {
             double sum = 0;
             int n = 0;
             for (int neighbour : new int[]{y - 1, y + 1}) {
-                if (byYear.containsKey(neighbour)) {
+                if (comparable.contains(neighbour) && comparable.contains(y)) {
                     sum += byYear.get(neighbour);
                     n++;
                 }
@@ -321,8 +331,9 @@ final class DatabaseChecks {
         if (stats == null) {
             checks.add(Check.unmeasured("statistics_age", Severity.WARN, statsThreshold, "no statistics run in etl_runs"));
         } else {
-            double age = Duration.between(stats.toInstant(), now).toMinutes() / 60.0;
-            hours.put("statistics", Math.max(0, age));
+            // A run's clock may stand a little after --now: a run ended since is no age.
+            double age = Math.max(0, Duration.between(stats.toInstant(), now).toSeconds() / 3600.0);
+            hours.put("statistics", age);
             checks.add(Check.of("statistics_age", Severity.WARN, statsThreshold, String.format("%.1f h", age), age,
                     age * 60 <= limits.statisticsAgeMax().toMinutes(), "last computed " + stats.toInstant()));
         }

@@ -146,11 +146,11 @@ final class LakeChecks {
      * table has lake changes that were not published yet.
      */
     LakeChecks againstPostgres(Connection db) throws SQLException {
-        Map<String, long[]> marks = new HashMap<>();
+        Map<String, Long> marks = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT table_name, source_version, source_id FROM etl_watermarks")) {
             while (rs.next()) {
-                marks.put(rs.getString(1), new long[]{rs.getLong(2)});
+                marks.put(rs.getString(1), rs.getLong(2));
                 sources.put(rs.getString(1), rs.getString(3));
             }
         }
@@ -160,11 +160,11 @@ final class LakeChecks {
         for (PublishedTable t : upserted()) {
             String path = t.path(lake);
             boolean inLake = DeltaTables.exists(spark, path);
-            long[] mark = marks.get(t.watermark());
+            Long version = marks.get(t.watermark());
             if (!inLake) {
                 continue;
             }
-            if (mark == null || mark[0] < 0) {
+            if (version == null || version < 0) {
                 differ.add(t.pgTable() + " never published");
                 continue;
             }
@@ -173,7 +173,6 @@ final class LakeChecks {
                 continue;
             }
             compared++;
-            long version = mark[0];
             long lakeKeys = spark.read().format("delta").option("versionAsOf", version).load(path).select(columns(t.keys())).distinct().count();
             long pgRows;
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t.pgTable())) {

@@ -65,7 +65,7 @@ public final class ValidateJob {
             }
             checks.addAll(lakeChecks.checks());
         }
-        return new Validation(settings.run().now().toString(), lake.root(), databaseName, checks, series);
+        return new Validation(settings.run().now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), lake.root(), databaseName, checks, series);
     }
 
     private boolean hasFurlongTables(Connection db) throws SQLException {

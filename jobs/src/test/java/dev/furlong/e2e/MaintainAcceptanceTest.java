@@ -124,7 +124,7 @@ class MaintainAcceptanceTest {
     }
 
     /** Runs a command against the sandbox as of {@code today}, expects its exit code, and returns what it printed. */
-    private static String run(int expected, Path lake, String schema, LocalDate today, String... args) {
+    static String run(int expected, Path lake, String schema, LocalDate today, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(today.atTime(22, 45)).withRateLimits(false), 0)) {
             all.addAll(List.of("--api-url", sandbox.baseUrl(), "--lake", lake.toString(), "--pg-url", TestPostgres.url(),

@@ -11,14 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class HtmlReportTest {
+public class HtmlReportTest {
 
     static final Pattern FIGURE = Pattern.compile("<figure id=\"([a-z_]+)\" data-points=\"(\\d+)\">(.*?)</figure>", Pattern.DOTALL);
     /** JFreeSVG's group around one data item: its row and column keys, quoted. */
     static final Pattern MARK = Pattern.compile("jfreesvg:ref='\\{&quot;rowKey&quot;");
 
     /** Each figure's name → the marks drawn in its SVG, checked against the points it says it has. */
-    static Map<String, Integer> marks(String html) {
+    public static Map<String, Integer> marks(String html) {
         Map<String, Integer> out = new LinkedHashMap<>();
         Matcher f = FIGURE.matcher(html);
         while (f.find()) {
