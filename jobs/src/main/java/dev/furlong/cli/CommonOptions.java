@@ -47,6 +47,10 @@ public final class CommonOptions {
     @Option(names = "--dry-run", description = "Validate arguments and print the plan; touch nothing.")
     boolean dryRun;
 
+    @Option(names = "--check-args", description = "Check the command line and the configuration, then exit 0 without running: "
+            + "needs no credentials, no Spark and no database (the DAG tests use it).")
+    boolean checkArgs;
+
     @Option(names = "-v", description = "More logging (-vv: Spark's too).")
     boolean[] verbose = new boolean[0];
 

@@ -66,6 +66,7 @@ public final class Furlong implements Runnable {
         CommandLine cli = new CommandLine(new Furlong());
         moreCommands.forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler(Furlong::handle);
+        cli.setExecutionStrategy(Furlong::checkOrRun);
         return cli;
     }
 
@@ -76,6 +77,27 @@ public final class Furlong implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line, or with {@code --check-args} only resolves its settings (which checks them) and says so. */
+    private static int checkOrRun(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        if (!last.hasMatchedOption("--check-args")) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        CommandLine.Model.CommandSpec common = last.commandSpec().mixins().get("common");
+        try {
+            ((CommonOptions) common.userObject()).settings();
+        } catch (InvalidSettingException e) {
+            last.commandSpec().commandLine().getErr().println("furlong: " + e.getMessage());
+            return USAGE;
+        }
+        last.commandSpec().commandLine().getOut().println("furlong " + last.commandSpec().qualifiedName(" ").replaceFirst("^furlong ", "")
+                + ": arguments accepted");
+        return OK;
     }
 
     /** Expected failures print one line; anything else too, with the stack trace only under -v. */

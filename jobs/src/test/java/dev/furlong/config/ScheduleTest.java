@@ -47,7 +47,8 @@ class ScheduleTest {
                 "static", "0 13 1 * * | sync --scope static",
                 "amendments", "0 4 * * 1 | sync --scope amendments",
                 "statistics", "30 2 * * * | stats --profile standard --publish",
-                "statistics-weekly", "30 3 * * 0 | stats --profile high_quality --publish"), cron);
+                "statistics-weekly", "30 3 * * 0 | stats --profile high_quality --publish",
+                "maintain", "0 5 * * 0 | maintain"), cron);
         assertEquals(s, SettingsLoader.load(new SettingsLoader.Overrides(null, null, null, null, null, null, null, null, null, null,
                 false, 0), Map.of()).schedule(), "the jar's built-in schedule is the repository's");
     }

@@ -130,6 +130,35 @@ class CliTest {
     }
 
     @Test
+    void checkArgsChecksACommandLineWithoutRunningIt() {
+        Outcome ok = run(Map.of(), "sync", "--scope", "transactions", "--now", "2026-03-29T06:00", "--pg-url", "jdbc:postgresql://db:5432/racing",
+                "--check-args");
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals("furlong sync: arguments accepted", ok.out().strip());
+        assertEquals(2, run(Map.of(), "sync", "--scope", "transactions", "--bogus", "--check-args").code(), "an unknown option");
+        assertEquals(2, run(Map.of(), "fetch", "--from", "2026-02-30", "--check-args").code(), "a date that does not exist");
+        Outcome badConf = run(Map.of(), "publish", "--pg-url", "mysql://x", "--check-args");
+        assertEquals(2, badConf.code());
+        assertTrue(badConf.err().contains("the Postgres URL must look like jdbc:postgresql://"), badConf.err());
+    }
+
+    /** One schedule (conf/schedule.conf): the DAGs' module, the README's table and docs/cli.md's are its printouts. */
+    @Test
+    void theDagsAndTheDocsCarryTheScheduleAsTheScheduleFileGeneratesIt() throws IOException {
+        Outcome python = run(Map.of(), "schedule", "--airflow");
+        assertEquals(0, python.code(), python.err());
+        assertEquals(Files.readString(Path.of("../airflow-dags/furlong_dags/schedule.py")), python.out(),
+                "regenerate: ./furlong schedule --airflow > airflow-dags/furlong_dags/schedule.py");
+        Outcome table = run(Map.of(), "schedule", "--markdown");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("| `transactions` | `0 6,10,14,18,22 * * *` | `furlong sync --scope transactions` | "
+                + "`furlong_sync_transactions` |"), table.out());
+        for (String doc : List.of("../README.md", "../docs/cli.md")) {
+            assertTrue(Files.readString(Path.of(doc)).contains(table.out()), doc + " carries ./furlong schedule --markdown");
+        }
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run(Map.of(), "backfill", "--from", "yesterday").code());
         assertEquals(2, run(Map.of(), "backfill", "--from", "2026-11-10", "--to", "2026-11-01").code());
@@ -167,7 +196,7 @@ class CliTest {
     void everyScheduledRunIsACommandLineTheCliAccepts() {
         Schedule schedule = SettingsLoader.load(new SettingsLoader.Overrides(null, null, null, null, null, null, null, null, null, null,
                 false, 0), Map.of()).schedule();
-        assertEquals(8, schedule.entries().size());
+        assertEquals(9, schedule.entries().size());
         for (Schedule.Entry e : schedule.entries()) {
             CommandLine.ParseResult parsed = LocalFurlong.commandLine().parseArgs(e.arguments().toArray(new String[0]));
             assertEquals(e.furlongCommand(), parsed.subcommand().commandSpec().name(), e.name());
@@ -182,7 +211,7 @@ class CliTest {
         assertTrue(o.out().contains("\nCRON_TZ=Europe/London\n"), o.out());
         assertTrue(o.out().contains("\n0 6,10,14,18,22 * * * cd " + here + " && mkdir -p furlong-data/logs && /opt/furlong/furlong "
                 + "sync --scope transactions >> furlong-data/logs/transactions.log 2>&1\n"), o.out());
-        assertEquals(8, o.out().lines().filter(l -> l.contains("/opt/furlong/furlong")).count(), o.out());
+        assertEquals(9, o.out().lines().filter(l -> l.contains("/opt/furlong/furlong")).count(), o.out());
     }
 
     @Test
