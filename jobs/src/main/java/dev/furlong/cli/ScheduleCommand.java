@@ -76,16 +76,55 @@ final class ScheduleCommand implements Callable<Integer> {
         return Furlong.OK;
     }
 
-    /** Crontab lines for the schedule: one per run, in the given folder, each appending to its own log. */
+    /**
+     * Crontab lines for the schedule: one per run, in the given folder, each appending to its own log. A line fires at its run's
+     * minutes every hour in the machine's time zone, and goes on only when the hour, day, month and weekday in the schedule's
+     * zone match the run's (Debian's cron ignores CRON_TZ); flock skips a run while its previous one is still going.
+     */
     static String crontab(Schedule schedule, String launcher, String folder) {
-        StringBuilder s = new StringBuilder("# Furlong's schedule (conf/schedule.conf). CRON_TZ needs a cron that honours it "
-                + "(cronie does; Debian's cron does not: there, give the machine the " + schedule.zone() + " time zone).\n");
-        s.append("CRON_TZ=").append(schedule.zone()).append('\n');
+        StringBuilder s = new StringBuilder("# Furlong's schedule (conf/schedule.conf), in " + schedule.zone() + " time whatever the "
+                + "machine's zone: each line fires at its run's minutes every hour and runs only when the hour, day, month and weekday\n"
+                + "# in " + schedule.zone() + " match the run's; a run still going is not started again (flock).\n");
         for (Schedule.Entry e : schedule.entries()) {
-            s.append(e.cron()).append(" cd ").append(quote(folder)).append(" && mkdir -p furlong-data/logs && ").append(quote(launcher))
-                    .append(' ').append(e.command()).append(" >> furlong-data/logs/").append(e.name()).append(".log 2>&1\n");
+            s.append(cronField(e.cron(), 0)).append(" * * * * cd ").append(quote(folder))
+                    .append(" && mkdir -p furlong-data/logs furlong-data/locks && TZ=").append(schedule.zone())
+                    .append(" date '+\\%H \\%d \\%m \\%u' | grep -qE '").append(londonPattern(e.cron())).append("' && flock -n furlong-data/locks/")
+                    .append(e.name()).append(".lock ").append(quote(launcher)).append(' ').append(e.command()).append(" >> furlong-data/logs/")
+                    .append(e.name()).append(".log 2>&1\n");
         }
         return s.toString();
+    }
+
+    /**
+     * What {@code date '+%H %d %m %u'} prints, in the schedule's zone, at the run's times: a regular expression over the hour, day,
+     * month and ISO weekday (1 Monday to 7 Sunday) of its cron expression.
+     */
+    static String londonPattern(String cron) {
+        return "^" + alternatives(cronField(cron, 1), 0, 23, "%02d") + " " + alternatives(cronField(cron, 2), 1, 31, "%02d") + " "
+                + alternatives(cronField(cron, 3), 1, 12, "%02d") + " " + alternatives(cronField(cron, 4), 0, 7, "%d") + "$";
+    }
+
+    private static String cronField(String cron, int index) {
+        return cron.trim().split("\\s+")[index];
+    }
+
+    /** A cron field (lists, ranges, steps, *) as an alternation of its values; the weekday's 0 (Sunday) becomes 7. */
+    private static String alternatives(String field, int min, int max, String format) {
+        if (field.equals("*")) {
+            return "[0-9]+";
+        }
+        java.util.TreeSet<Integer> values = new java.util.TreeSet<>();
+        for (String part : field.split(",")) {
+            String[] stepped = part.split("/");
+            int step = stepped.length > 1 ? Integer.parseInt(stepped[1]) : 1;
+            String range = stepped[0];
+            int from = range.equals("*") ? min : Integer.parseInt(range.split("-")[0]);
+            int to = range.equals("*") ? max : range.contains("-") ? Integer.parseInt(range.split("-")[1]) : stepped.length > 1 ? max : from;
+            for (int v = from; v <= to; v += step) {
+                values.add(max == 7 && v == 0 ? 7 : v);
+            }
+        }
+        return "(" + String.join("|", values.stream().map(v -> String.format(format, v)).toList()) + ")";
     }
 
     /** The schedule as a Markdown table: run, cron expression and command, and the DAG that runs it. */

@@ -204,14 +204,47 @@ class CliTest {
     }
 
     @Test
-    void theCrontabHasALinePerScheduledRunInLondonTime() {
+    void theCrontabRunsEachRunAtItsLondonTimesOnAMachineInAnyZone() {
         Outcome o = run(Map.of("FURLONG_LAUNCHER", "/opt/furlong/furlong"), "schedule", "--crontab");
         assertEquals(0, o.code(), o.err());
         String here = Path.of("").toAbsolutePath().toString();
-        assertTrue(o.out().contains("\nCRON_TZ=Europe/London\n"), o.out());
-        assertTrue(o.out().contains("\n0 6,10,14,18,22 * * * cd " + here + " && mkdir -p furlong-data/logs && /opt/furlong/furlong "
-                + "sync --scope transactions >> furlong-data/logs/transactions.log 2>&1\n"), o.out());
-        assertEquals(9, o.out().lines().filter(l -> l.contains("/opt/furlong/furlong")).count(), o.out());
+        assertTrue(o.out().contains("\n0 * * * * cd " + here + " && mkdir -p furlong-data/logs furlong-data/locks && TZ=Europe/London "
+                + "date '+\\%H \\%d \\%m \\%u' | grep -qE '^(06|10|14|18|22) [0-9]+ [0-9]+ [0-9]+$' && flock -n "
+                + "furlong-data/locks/transactions.lock /opt/furlong/furlong sync --scope transactions >> furlong-data/logs/transactions.log "
+                + "2>&1\n"), o.out());
+        assertFalse(o.out().contains("CRON_TZ"), "Debian's cron ignores it");
+        Schedule schedule = Schedule.from(com.typesafe.config.ConfigFactory.parseFile(new java.io.File("../conf/furlong.conf")).resolve()
+                .getConfig("furlong"));
+        Map<String, String> lines = new java.util.HashMap<>();
+        o.out().lines().filter(l -> l.contains("/opt/furlong/furlong")).forEach(l ->
+                lines.put(l.replaceAll(".*furlong-data/locks/(.*)\\.lock.*", "$1"), l));
+        assertEquals(9, lines.size(), o.out());
+        // Every quarter of an hour of the weeks around both clock changes of 2026, on a machine in UTC: a line goes on exactly
+        // when its run's cron expression fires in London.
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("HH dd MM e", java.util.Locale.UK);
+        Map<String, Integer> fired = new java.util.TreeMap<>();
+        for (String week : List.of("2026-03-25T00:00:00Z", "2026-10-21T00:00:00Z", "2026-05-28T00:00:00Z")) {
+            for (java.time.Instant t = java.time.Instant.parse(week); t.isBefore(java.time.Instant.parse(week).plus(java.time.Duration.ofDays(8)));
+                 t = t.plus(java.time.Duration.ofMinutes(15))) {
+                java.time.ZonedDateTime london = t.atZone(java.time.ZoneId.of("Europe/London"));
+                String printed = london.format(date).replaceAll(" (\\d)$", " " + london.getDayOfWeek().getValue());
+                for (Schedule.Entry e : schedule.entries()) {
+                    String line = lines.get(e.name());
+                    String[] field = line.split(" ");
+                    boolean minute = field[0].equals("*") || field[0].startsWith("*/") && t.atZone(java.time.ZoneOffset.UTC).getMinute()
+                            % Integer.parseInt(field[0].substring(2)) == 0 || field[0].equals(Integer.toString(t.atZone(java.time.ZoneOffset.UTC).getMinute()));
+                    String pattern = line.replaceAll(".*grep -qE '([^']*)'.*", "$1");
+                    boolean goesOn = minute && printed.matches(pattern);
+                    java.time.Instant now = t;
+                    boolean fires = e.lastTimeAtOrBefore(london).map(f -> f.toInstant().equals(now)).orElse(false);
+                    assertEquals(fires, goesOn, e.name() + " at " + london + " (date prints " + printed + ")");
+                    fired.merge(e.name(), goesOn ? 1 : 0, Integer::sum);
+                }
+            }
+        }
+        // Three spans of 8 days: five transactions and 44 live runs a day, the weekly runs three times, the 1st of April and of June.
+        assertEquals(Map.of("amendments", 3, "horses", 24, "live", 24 * 44, "maintain", 3, "people", 3, "static", 2, "statistics", 24,
+                "statistics-weekly", 3, "transactions", 24 * 5), fired);
     }
 
     @Test
