@@ -62,12 +62,13 @@ public final class FetchPlanner {
 
     /**
      * {@code sync --scope transactions}: the results of the mutable window, today's results so far and the racecards from today
-     * to a week ahead, all fetched again; {@code static}: courses and regions when missing or older than a month.
+     * to a week ahead, all fetched again, and courses and regions when the lake has none (races name their courses); {@code static}:
+     * courses and regions when missing or older than a month.
      */
     public FetchPlan planSync(boolean transactions, boolean statics, Stored stored) {
         Builder plan = new Builder(stored, false);
-        if (statics) {
-            addStatics(plan, true);
+        if (statics || transactions) {
+            addStatics(plan, statics);
         }
         if (transactions) {
             addResults(plan, today.minusDays(Math.max(1, mutableWindowDays)), today.minusDays(1));

@@ -92,6 +92,11 @@ class FetchPlannerTest {
         assertEquals(List.of(), dates(fresh, Endpoint.COURSES), "courses fetched ten days ago are not due");
         FetchPlan due = planner.planSync(false, true, stored(TODAY, TODAY, TODAY.minusDays(31)));
         assertEquals(Map.of(Endpoint.COURSES, 1L, Endpoint.REGIONS, 1L), due.unitsByEndpoint());
+        FetchPlan transactions = planner.planSync(true, false, stored(TODAY, TODAY, TODAY.minusDays(31)));
+        assertEquals(List.of(), dates(transactions, Endpoint.COURSES), "transactions leave the month-old lists to static");
+        FetchPlan first = planner.planSync(true, false, new FetchPlanner.Stored(Map.of()));
+        assertEquals(1L, first.unitsByEndpoint().get(Endpoint.COURSES), "a lake with no courses gets them: races name their course");
+        assertEquals(1L, first.unitsByEndpoint().get(Endpoint.REGIONS));
     }
 
     @Test
