@@ -5,6 +5,7 @@ import dev.furlong.api.http.BasicAuthInterceptor;
 import dev.furlong.api.http.RateLimits;
 import dev.furlong.api.http.RetryInterceptor;
 import dev.furlong.api.http.RetryPolicy;
+import dev.furlong.api.http.ServerClosesInterceptor;
 import dev.furlong.api.http.ThrottleInterceptor;
 import dev.furlong.api.model.ApiJson;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class RacingApiClient implements AutoCloseable {
                 .addInterceptor(new RetryInterceptor(b.retryPolicy, metrics))
                 .addInterceptor(new ThrottleInterceptor(b.rateLimits))
                 .addInterceptor(new BasicAuthInterceptor(b.credentials))
+                .addNetworkInterceptor(new ServerClosesInterceptor())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .retryOnConnectionFailure(false) // retries are the interceptor's: counted, throttled and bounded
