@@ -1,5 +1,6 @@
 package dev.furlong.ingest;
 
+import dev.furlong.lake.OwnerOnlyFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -145,11 +146,13 @@ public final class FetchLock implements AutoCloseable {
     }
 
     private static final class FileAttempt implements Attempt {
+        private final Path lake;
         private final Path lockFile;
         private final Path marker;
         private boolean marked;
 
         FileAttempt(Path lake) {
+            this.lake = lake;
             lockFile = lake.toAbsolutePath().normalize().resolveSibling(lake.getFileName() + ".fetch.lock");
             marker = lockFile.resolveSibling(lockFile.getFileName() + ".waiting");
         }
@@ -179,7 +182,7 @@ public final class FetchLock implements AutoCloseable {
         @Override
         public Optional<FetchLock> tryTake() {
             try {
-                Files.createDirectories(lockFile.getParent());
+                OwnerOnlyFolders.create(lake); // the first fetch into a lake creates it, and the folder it is in if missing
                 FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.READ);
                 FileLock lock;

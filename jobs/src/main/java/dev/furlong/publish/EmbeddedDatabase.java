@@ -1,9 +1,9 @@
 package dev.furlong.publish;
 
+import dev.furlong.lake.OwnerOnlyFolders;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +22,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start(Path dataDirectory) {
         try {
-            Files.createDirectories(dataDirectory.getParent() == null ? Path.of(".") : dataDirectory.getParent());
+            OwnerOnlyFolders.create(dataDirectory.getParent() == null ? Path.of(".") : dataDirectory.getParent());
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
