@@ -7,6 +7,7 @@ import dev.furlong.cli.Furlong;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.testing.Acceptance;
+import dev.furlong.testing.ChildFurlong;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
 import java.io.IOException;
@@ -48,16 +49,6 @@ class SecretsTest {
             .flatMap(p -> Stream.of(p, Base64.getEncoder().encodeToString((API_USER + ":" + p).getBytes(StandardCharsets.UTF_8))))
             .toList();
 
-    /** Runs the CLI in a child JVM, as a user does, and returns its exit code; its output goes to {@code log}. */
-    private static int child(Map<String, String> env, Path log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Furlong.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        return pb.start().waitFor();
-    }
-
     @Test
     void noCredentialReachesAnyArtefactOfARun(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
@@ -69,16 +60,16 @@ class SecretsTest {
                 "PG_USER", "postgres", "PG_PASSWORD", PG_PASSWORD));
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY).withCredentials(API_USER, API_PASSWORD), 0)) {
             String api = sandbox.baseUrl();
-            assertEquals(0, child(env, dir.resolve("backfill.log"), concat(common, "backfill", "--from", TODAY.minusDays(3).toString(),
+            assertEquals(0, ChildFurlong.run(env, dir.resolve("backfill.log"), concat(common, "backfill", "--from", TODAY.minusDays(3).toString(),
                     "--to", TODAY.minusDays(2).toString(), "--api-url", api, "-v")), Files.readString(dir.resolve("backfill.log")));
 
             env.put("RACING_API_PASSWORD", WRONG_PASSWORD);
-            assertEquals(1, child(env, dir.resolve("refused.log"), concat(common, "sync", "--scope", "transactions", "--api-url", api,
+            assertEquals(1, ChildFurlong.run(env, dir.resolve("refused.log"), concat(common, "sync", "--scope", "transactions", "--api-url", api,
                     "-v")));
             String refused = Files.readString(dir.resolve("refused.log"));
             assertTrue(refused.contains("401"), "the refusal names its cause: " + refused);
         }
-        assertTrue(Furlong.run(env, concat(common, "validate", "--report", report.toString(), "-q")) <= 1);
+        assertEquals(0, Furlong.run(env, concat(common, "validate", "--report", report.toString(), "-q").toArray(new String[0])));
         assertTrue(Files.size(report) > 10_000);
 
         List<String> leaks = new ArrayList<>();
@@ -106,8 +97,8 @@ class SecretsTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(lake)), "the lake is its owner's only");
     }
 
-    private static String[] concat(String[] common, String... args) {
-        return Stream.concat(Stream.of(args), Stream.of(common)).toArray(String[]::new);
+    private static List<String> concat(String[] common, String... args) {
+        return Stream.concat(Stream.of(args), Stream.of(common)).toList();
     }
 
     private static List<Path> deltaLogs(Path lake) throws IOException {

@@ -1,0 +1,29 @@
+package dev.furlong.testing;
+
+import dev.furlong.cli.Furlong;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The CLI in a child JVM, as a user runs it (a process of its own that can be killed), its output into a log file. */
+public final class ChildFurlong {
+
+    private ChildFurlong() {
+    }
+
+    public static Process start(Map<String, String> env, Path log, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Furlong.class.getName()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** Runs to the end and returns the exit code. */
+    public static int run(Map<String, String> env, Path log, List<String> args) throws IOException, InterruptedException {
+        return start(env, log, args).waitFor();
+    }
+}
