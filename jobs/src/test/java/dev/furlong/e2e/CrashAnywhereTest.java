@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.furlong.cli.Furlong;
 import dev.furlong.lake.Lake;
+import dev.furlong.lake.RunHistory;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.testing.Acceptance;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * every silver and gold table and every published table row for row, ignoring only run ids and the times rows were written —
  * and {@code validate} passes on it (no duplicate key, bronze = silver + quarantine, Postgres = the lake at its watermarks).
  *
- * <p>Five kills here; {@code -Dfurlong.crash.trials=20} for a soak, {@code -Dfurlong.crash.seed=N} to replay one (the seed is
- * printed).
+ * <p>Five kills in a row on one lake here, each run after a kill its rerun; a soak runs more, checking after fewer kills each:
+ * {@code -Dfurlong.crash.kills=20 -Dfurlong.crash.kills-per-lake=1}. {@code -Dfurlong.crash.seed=N} replays a run (the seed
+ * is printed).
  */
 @Acceptance
 class CrashAnywhereTest {
@@ -60,60 +64,91 @@ class CrashAnywhereTest {
 
     @Test
     void aBackfillKilledAnywhereEndsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
-        int kills = Integer.getInteger("furlong.crash.trials", 5);
+        int kills = Integer.getInteger("furlong.crash.kills", 5);
+        int killsPerLake = Integer.getInteger("furlong.crash.kills-per-lake", 5);
         long seed = Long.getLong("furlong.crash.seed", System.nanoTime());
-        System.out.println("crash-anywhere: seed " + seed + " (-Dfurlong.crash.seed=" + seed + " replays it), " + kills + " kills");
+        System.out.println("crash-anywhere: seed " + seed + " (-Dfurlong.crash.seed=" + seed + " replays it): " + kills + " kills, "
+                + killsPerLake + " a lake");
         Random random = new Random(seed);
         SparkSession spark = SparkTestSession.get();
         List<String> killedAt = new ArrayList<>();
         long rowsCompared = 0;
+        int lakes = 0;
         // The sandbox's rate limits on: the fetch takes its real share of the run, so kills land in it too.
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0)) {
-            Path referenceLake = dir.resolve("reference/lake");
             long started = System.nanoTime();
-            int exit = ChildFurlong.run(ENV, dir.resolve("reference.log"), backfill(sandbox, referenceLake, REFERENCE));
-            assertEquals(0, exit, Files.readString(dir.resolve("reference.log")));
+            assertEquals(0, ChildFurlong.run(ENV, dir.resolve("reference.log"), backfill(sandbox, dir.resolve("reference/lake"), REFERENCE)),
+                    Files.readString(dir.resolve("reference.log")));
             long runMillis = (System.nanoTime() - started) / 1_000_000;
-            Snapshot reference = Snapshot.of(spark, referenceLake, REFERENCE);
+            Snapshot reference = Snapshot.of(spark, dir.resolve("reference/lake"), REFERENCE);
             assertTrue(reference.bronze().size() > 5 && reference.pgRows() > 1000, "a real backfill: " + reference.pgRows() + " rows");
+            System.out.println("crash-anywhere: the uninterrupted backfill took " + runMillis + " ms");
 
-            for (int attempt = 0; killedAt.size() < kills && attempt < 2 * kills; attempt++) {
-                String schema = "crash_" + attempt;
+            // Each lake is killed up to killsPerLake times, every run after a kill being the rerun of the one before; then a
+            // last run goes to the end, and the lake and its database must equal the reference.
+            int onThisLake = 0;
+            int endedFirst = 0;
+            boolean complete = false;
+            for (int run = 0; killedAt.size() < kills || onThisLake > 0; run++) {
+                String schema = "crash_" + lakes;
                 Path lake = dir.resolve(schema + "/lake");
-                Path log = dir.resolve(schema + ".log");
-                long delay = (long) (runMillis * (0.05 + 0.75 * random.nextDouble()));
-                Process child = ChildFurlong.start(ENV, log, backfill(sandbox, lake, schema));
-                if (child.waitFor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    System.out.println("crash-anywhere: the run ended before its kill at " + delay + " ms; drawn again");
+                if (onThisLake == killsPerLake || killedAt.size() == kills) {
+                    assertEquals(0, Furlong.run(ENV, backfill(sandbox, lake, schema).toArray(new String[0])), "the last rerun completes");
+                    complete = true;
                 } else {
-                    child.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
-                    child.waitFor();
-                    killedAt.add(String.format("%.1f s (%s)", delay / 1000.0, stageOf(Files.readAllLines(log))));
+                    long delay = (long) (runMillis * (0.05 + 0.75 * random.nextDouble()));
+                    Path log = dir.resolve(schema + "-" + run + ".log");
+                    Process child = ChildFurlong.start(ENV, log, backfill(sandbox, lake, schema));
+                    if (child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                        assertEquals(0, child.exitValue(), Files.readString(log));
+                        assertTrue(++endedFirst <= kills, "runs keep ending before their kill: the kill times are wrong");
+                        complete = true; // it ended before its kill: what it left is checked as it is
+                    } else {
+                        child.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
+                        child.waitFor();
+                        killedAt.add(String.format("%.1f s (%s)", delay / 1000.0, onThisLake > 0 ? "rerun"
+                                : stageAt(spark, dir.resolve("reference/lake"), delay)));
+                        onThisLake++;
+                    }
                 }
-                assertEquals(0, Furlong.run(ENV, backfill(sandbox, lake, schema).toArray(new String[0])), "the rerun completes");
-                Snapshot after = Snapshot.of(spark, lake, schema);
-                reference.assertSameAs(after, "after a kill at " + (killedAt.isEmpty() ? "-" : killedAt.get(killedAt.size() - 1)));
-                rowsCompared += after.rows();
-                assertEquals(0, Furlong.run(ENV, "validate", "--lake", lake.toString(), "--pg-url", TestPostgres.url(), "--pg-schema",
-                        schema, "--today", TODAY.toString(), "-q"), "validate passes after the kill and the rerun");
+                if (complete) {
+                    Snapshot after = Snapshot.of(spark, lake, schema);
+                    reference.assertSameAs(after, "on lake " + schema + " after kills at " + killedAt);
+                    rowsCompared += after.rows();
+                    assertEquals(0, Furlong.run(ENV, "validate", "--lake", lake.toString(), "--pg-url", TestPostgres.url(),
+                            "--pg-schema", schema, "--today", TODAY.toString(), "-q"), "validate passes on " + schema);
+                    lakes++;
+                    onThisLake = 0;
+                    complete = false;
+                }
             }
         }
-        assertEquals(kills, killedAt.size(), "kills made: " + killedAt);
-        System.out.println("crash-anywhere: seed " + seed + ", " + kills + " kills at " + killedAt + "; " + rowsCompared
-                + " rows compared with the uninterrupted run, 0 differences");
+        System.out.println("crash-anywhere: seed " + seed + ", " + killedAt.size() + " kills at " + killedAt + " over " + lakes
+                + " lakes; " + rowsCompared + " rows compared with the uninterrupted run, 0 differences");
     }
 
-    /** What the run was doing when it was killed: the stage its last progress line names. */
-    static String stageOf(List<String> log) {
-        for (int i = log.size() - 1; i >= 0; i--) {
-            String line = log.get(i).toLowerCase();
-            for (String stage : List.of("publish", "stats", "statistic", "transform", "fetch")) {
-                if (line.contains(stage)) {
-                    return stage.equals("statistic") ? "stats" : stage;
-                }
+    /**
+     * The stage the uninterrupted run was in that many milliseconds after its start (its run history's times, from the start
+     * of the run; the JVM's own start, a second or two, is not in them): where a first kill on a lake landed. A rerun has less
+     * to do, so its kills are only timed.
+     */
+    static String stageAt(SparkSession spark, Path lake, long millis) {
+        List<Row> stages = spark.read().format("delta").load(new Lake(lake.toString()).etlRuns()).orderBy("started_at").collectAsList();
+        Instant start = stages.stream().filter(r -> r.getAs("stage").equals(RunHistory.RUN)).map(r -> instant(r, "started_at"))
+                .findFirst().orElseThrow();
+        Instant at = start.plusMillis(millis);
+        String stage = "start-up";
+        for (Row r : stages) {
+            if (!r.getAs("stage").equals(RunHistory.RUN) && !at.isBefore(instant(r, "started_at"))) {
+                stage = at.isBefore(instant(r, "ended_at")) ? r.getAs("stage") : "after " + r.getAs("stage");
             }
         }
-        return "start";
+        return stage;
+    }
+
+    private static Instant instant(Row row, String field) {
+        Object value = row.getAs(field);
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
     }
 
     /** A lake and its database as rows, the columns that say when a row was written left out. */

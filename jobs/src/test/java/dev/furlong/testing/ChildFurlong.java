@@ -13,9 +13,10 @@ public final class ChildFurlong {
     private ChildFurlong() {
     }
 
+    /** Quick to start (C1 only), with room for the code a whole backfill compiles (48 MB runs out in its publish). */
     public static Process start(Map<String, String> env, Path log, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Furlong.class.getName()));
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-cp", System.getProperty("java.class.path"), Furlong.class.getName()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
