@@ -8,12 +8,12 @@ import dev.furlong.lake.Lake;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.testing.Acceptance;
+import dev.furlong.testing.ChildFurlong;
 import dev.furlong.testing.SparkTestSession;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,14 +41,8 @@ class FetchKillTest {
 
     /** Starts the fetch in a child JVM and kills it (SIGKILL) once the sandbox has answered {@code requests} more requests. */
     private static void killAfter(SandboxServer sandbox, Path lake, Path conf, Path dir, int requests) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Furlong.class.getName()));
-        command.addAll(fetchArgs(sandbox, lake, conf));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child-" + requests + ".log").toFile());
-        pb.environment().putAll(ENV);
         int before = sandbox.requestLog().entries().size();
-        Process child = pb.start();
+        Process child = ChildFurlong.start(ENV, dir.resolve("child-" + requests + ".log"), fetchArgs(sandbox, lake, conf));
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (sandbox.requestLog().entries().size() < before + requests && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);

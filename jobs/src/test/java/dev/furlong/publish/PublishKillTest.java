@@ -8,6 +8,7 @@ import dev.furlong.lake.Lake;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.testing.Acceptance;
+import dev.furlong.testing.ChildFurlong;
 import dev.furlong.testing.SandboxLake;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
@@ -18,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +57,8 @@ class PublishKillTest {
 
     /** Starts the publish in a child JVM and kills it (SIGKILL) when {@code due} first holds. */
     private static void killWhen(Lake lake, Path dir, String name, Due due) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Furlong.class.getName()));
-        command.addAll(publishArgs(lake, KILLED));
         Path log = dir.resolve("child-" + name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("PG_USER", "postgres");
-        Process child = pb.start();
+        Process child = ChildFurlong.start(Map.of("PG_USER", "postgres"), log, publishArgs(lake, KILLED));
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (!due.now() && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10);
