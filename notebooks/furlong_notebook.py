@@ -3,8 +3,8 @@ published Postgres, and where plots go. Where things are comes from the environm
 
 - FURLONG_LAKE: the lake root. Default: furlong-data/lake under FURLONG_DATA_DIR (default: the repository) when it exists
   (notebooks/example-lake makes one), else the demo's furlong-data/demo/lake;
-- FURLONG_PG_URL, PG_USER, PG_PASSWORD, FURLONG_PG_SCHEMA: the published database, as a JDBC URL the way Furlong takes it.
-  notebooks/open serves the embedded Postgres beside the lake and sets the URL;
+- FURLONG_PG_URL, PG_USER, PG_PASSWORD (or PGPASSFILE), FURLONG_PG_SCHEMA: the published database, as a JDBC URL the way
+  Furlong takes it. notebooks/open serves the embedded Postgres beside the lake and sets the URL and PGPASSFILE;
 - FURLONG_CLUSTER_JAR: the cluster jar that brings Delta to PySpark (default jobs/target/jobs-*-cluster.jar);
 - FURLONG_TODAY: the day the notebooks call today (default: today in Europe/London);
 - FURLONG_NOTEBOOK_PLOTS: where the notebooks save their plots as PNG (default build/notebook-plots).

@@ -54,13 +54,15 @@ def world(tmp_path):
                     f'furlong.postgres.embedded-data-dir = "{tmp_path / "pg"}"\n')
     database, line = start(["db", "serve", "--conf", str(base)], r"Postgres is up: ", tmp_path / "postgres.log")
     url = line.split("Postgres is up: ")[1].strip()
+    # The embedded Postgres takes its password from the .pgpass file beside its data folder (*:*:*:postgres:PASSWORD).
+    password = (tmp_path / "pg.pgpass").read_text().strip().split(":", 4)[4]
     conf = tmp_path / "furlong.conf"
     conf.write_text(f'include file("{base}")\n'
                     f'furlong.api.url = "http://127.0.0.1:{port}"\n'
                     f'furlong.lake = "{tmp_path / "lake"}"\n'
                     f'furlong.postgres.url = "{url}"\n'
                     'furlong.spark.shuffle-partitions = 4\n')
-    yield conf
+    yield conf, password
     for process in (sandbox, database):
         process.terminate()
         process.wait(timeout=60)
@@ -69,8 +71,10 @@ def world(tmp_path):
 def test_the_transactions_dag_runs_for_real_and_what_it_publishes_validates(world, tmp_path, monkeypatch):
     monkeypatch.setenv("AIRFLOW_CONN_FURLONG_SPARK", json.dumps({"conn_type": "spark", "host": "local[2]"}))
     monkeypatch.setenv("AIRFLOW_VAR_FURLONG_JAR", cluster_jar())
-    monkeypatch.setenv("AIRFLOW_VAR_FURLONG_CONF", str(world))
-    for name, value in {"RACING_API_USERNAME": "sandbox", "RACING_API_PASSWORD": "sandbox", "PG_USER": "postgres"}.items():
+    conf, pg_password = world
+    monkeypatch.setenv("AIRFLOW_VAR_FURLONG_CONF", str(conf))
+    for name, value in {"RACING_API_USERNAME": "sandbox", "RACING_API_PASSWORD": "sandbox", "PG_USER": "postgres",
+                        "PG_PASSWORD": pg_password}.items():
         monkeypatch.setenv(name, value)
     # spark-submit is PySpark's, beside this Python.
     monkeypatch.setenv("PATH", os.path.dirname(os.sys.executable) + os.pathsep + os.environ["PATH"])
@@ -83,9 +87,9 @@ def test_the_transactions_dag_runs_for_real_and_what_it_publishes_validates(worl
     print(f"dag.test() of furlong_sync_transactions: {time.time() - started:.0f} s")
     assert run.state == "success", run
 
-    validate = subprocess.run([LAUNCHER, "validate", "--conf", str(world), "--now", NOW, "--fail-on", "error", "--json",
+    validate = subprocess.run([LAUNCHER, "validate", "--conf", str(conf), "--now", NOW, "--fail-on", "error", "--json",
                                str(tmp_path / "validation.json")], capture_output=True, text=True, cwd=tmp_path, timeout=600,
-                              env={**os.environ, "PG_USER": "postgres"})
+                              env={**os.environ, "PG_USER": "postgres", "PG_PASSWORD": pg_password})
     print(validate.stdout)
     assert validate.returncode == 0, validate.stdout + validate.stderr
     found = {c["name"]: c for c in json.loads((tmp_path / "validation.json").read_text())["checks"]}

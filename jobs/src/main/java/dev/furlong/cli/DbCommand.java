@@ -4,7 +4,9 @@ import dev.furlong.config.InvalidSettingException;
 import dev.furlong.config.Redact;
 import dev.furlong.config.Settings;
 import dev.furlong.pipeline.RunContext;
+import dev.furlong.publish.PasswordFile;
 import dev.furlong.publish.PgTarget;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -43,8 +45,12 @@ final class DbCommand implements Runnable {
             try (RunContext ctx = RunContext.forApi(settings, common.console(), common.env())) {
                 PgTarget db = ctx.database();
                 String port = db.url().replaceAll(".*://[^:/]+:(\\d+)/.*", "$1");
+                Path passwordFile = PasswordFile.beside(Path.of(settings.embeddedPgDataDir()).toAbsolutePath()).path();
+                // The password file first: whoever waits for "is up" finds it printed.
+                System.out.println("Password file: " + passwordFile);
                 System.out.println("Postgres is up: " + db.url());
-                System.out.println("psql: psql -h 127.0.0.1 -p " + port + " -U postgres postgres   (no password; schema " + db.schema() + ")");
+                System.out.println("psql: PGPASSFILE=" + passwordFile + " psql -h 127.0.0.1 -p " + port + " -U postgres postgres"
+                        + "   (schema " + db.schema() + ")");
                 System.out.println("Ctrl-C stops it.");
                 CountDownLatch stop = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

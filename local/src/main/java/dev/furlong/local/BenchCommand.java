@@ -14,6 +14,7 @@ import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import dev.furlong.pipeline.Console;
 import dev.furlong.publish.EmbeddedDatabase;
+import dev.furlong.publish.PasswordFile;
 import dev.furlong.publish.PgTarget;
 import dev.furlong.sandbox.SandboxArchive;
 import dev.furlong.sandbox.SandboxConfig;
@@ -93,6 +94,7 @@ final class BenchCommand implements Callable<Integer> {
             return stage.run(db.target("bench"));
         } finally {
             deleteRecursively(pgDir);
+            Files.deleteIfExists(PasswordFile.beside(pgDir).path());
         }
     }
 
