@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** {@code --lock-timeout} of the commands that fetch: how long to wait for another fetch into the same lake to finish. */
+/** {@code --lock-timeout} of the commands that fetch: how long to wait for another run's turn on the lake or the database. */
 final class LockTimeout {
 
-    @Option(names = "--lock-timeout", paramLabel = "T", description = "Wait this long (90s, 30m, 2h) for another fetch into the "
-            + "lake to release the fetch lock, then fail (default furlong.fetch.lock-timeout: 30m); 0 fails at once.")
+    @Option(names = "--lock-timeout", paramLabel = "T", description = "Wait this long (90s, 30m, 2h) for another furlong process "
+            + "writing the lake (fetch, transform, statistics) or publishing into the database to finish its stage, then fail "
+            + "(default furlong.fetch.lock-timeout: 30m); 0 fails at once.")
     String timeout;
 
     /** The settings with this flag applied. */

@@ -55,7 +55,7 @@ public record Settings(
                 sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, validation, demoRoot, demoDays, demoSeed, schedule, run);
     }
 
-    /** The same settings waiting at most {@code lockTimeout} for the fetch lock. */
+    /** The same settings waiting at most {@code lockTimeout} for the lake's lock. */
     public Settings withLockTimeout(Duration lockTimeout) {
         return new Settings(apiUrl, regions, historicalResults, globalRatePerSecond, lake, pgUrl, pgSchema, embeddedPgDataDir,
                 sparkMaster, shufflePartitions, fetchBatchSize, fetchBatchSeconds, mutableWindowDays, horseBudget, lockTimeout, amendmentDays, amendmentBudget, vacuumRetention, validation, demoRoot, demoDays, demoSeed, schedule, run);

@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code furlong maintain}: every Delta table of the lake compacted, checkpointed and (bronze aside) vacuumed, then the published
- * tables vacuumed and analysed. The caller holds the fetch lock and the publish lock, so no fetch or publish runs meanwhile.
+ * tables vacuumed and analysed. The caller holds the lake's lock and the publish lock, so no fetch or publish runs meanwhile.
  */
 public final class MaintainJob {
 

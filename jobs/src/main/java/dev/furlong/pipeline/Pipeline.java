@@ -2,7 +2,7 @@ package dev.furlong.pipeline;
 
 import dev.furlong.api.Endpoint;
 import dev.furlong.ingest.BronzeWriter;
-import dev.furlong.ingest.FetchLock;
+import dev.furlong.lake.LakeLock;
 import dev.furlong.ingest.FetchPlan;
 import dev.furlong.ingest.FetchPlanner;
 import dev.furlong.ingest.FetchProgress;
@@ -44,7 +44,7 @@ public final class Pipeline {
 
     /**
      * {@code backfill} / {@code fetch}: plans the range against what bronze holds and prints the plan (what cannot be fetched
-     * too) before any call, then fetches it a month at a time, newest first. The fetch lock is taken for each month and released
+     * too) before any call, then fetches it a month at a time, newest first. The lake's lock is taken for each month and released
      * between months, so a scheduled sync waiting for it gets its turn during a long backfill.
      */
     public FetchReport fetch(LocalDate from, LocalDate to, boolean refresh) {
@@ -58,7 +58,7 @@ public final class Pipeline {
         Map<Integer, List<FetchReport>> byYear = new java.util.TreeMap<>();
         for (YearMonth m : months) {
             if (!m.equals(months.first())) {
-                FetchLock.yieldToWaiting(ctx.settings().lake(), ctx.settings().lockTimeout());
+                LakeLock.yieldToWaiting(ctx.settings().lake(), ctx.settings().lockTimeout());
             }
             LocalDate first = m.atDay(1).isBefore(from) ? from : m.atDay(1);
             LocalDate last = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
@@ -115,6 +115,17 @@ public final class Pipeline {
                 r.failedUnits() == 0 ? null : r.failedUnits() + " units failed; the next run retries them"));
     }
 
+    /**
+     * Runs {@code work}, which writes the lake from what it reads there, holding the lake's lock: a transform or statistics
+     * run of another process (a sync during a backfill) waits its turn instead of racing this one over the same tables.
+     */
+    private <T> T holdingTheLake(Callable<T> work) throws Exception {
+        var s = ctx.settings();
+        try (LakeLock lock = LakeLock.acquire(s.lake(), this::databaseConnection, s.lockTimeout(), ctx.console()::info)) {
+            return work.call();
+        }
+    }
+
     /** Runs one stage of the run and records it in the run history. */
     private <T> T stage(String name, Callable<T> work, Function<T, RunRecorder.Outcome> outcome) {
         try {
@@ -126,13 +137,13 @@ public final class Pipeline {
         }
     }
 
-    /** Plans against bronze and fetches, holding the fetch lock from the reading of bronze to the last commit. */
+    /** Plans against bronze and fetches, holding the lake's lock from the reading of bronze to the last commit. */
     private FetchReport fetch(String what, boolean fullReport, Function<FetchPlanner.Stored, FetchPlan> planning) {
         var settings = ctx.settings();
         if (settings.run().dryRun()) {
             return new FetchReport(announce(what, planning.apply(bronzeHoldings().stored())));
         }
-        try (FetchLock lock = FetchLock.acquire(settings.lake(), this::databaseConnection, settings.lockTimeout(), ctx.console()::info)) {
+        try (LakeLock lock = LakeLock.acquire(settings.lake(), this::databaseConnection, settings.lockTimeout(), ctx.console()::info)) {
             Bronze bronze = bronzeHoldings();
             FetchPlan plan = announce(what, planning.apply(bronze.stored()));
             if (plan.isEmpty()) {
@@ -163,7 +174,7 @@ public final class Pipeline {
         try {
             return ctx.database().connect();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach Postgres for the fetch lock: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reach Postgres for the lake's lock: " + e.getMessage(), e);
         }
     }
 
@@ -197,7 +208,7 @@ public final class Pipeline {
 
     /** Transforms new answers, or with {@code from}/{@code to} every answer of those race dates again. */
     public TransformReport transform(LocalDate from, LocalDate to) {
-        return stage("transform", () -> runTransform(from, to), r -> RunRecorder.Outcome.ok(transformCounts(r)));
+        return stage("transform", () -> holdingTheLake(() -> runTransform(from, to)), r -> RunRecorder.Outcome.ok(transformCounts(r)));
     }
 
     private static Map<String, Long> transformCounts(TransformReport r) {
@@ -221,19 +232,19 @@ public final class Pipeline {
      * statistics as of today. No API call.
      */
     public TransformReport people() {
-        return stage("people", () -> {
+        return stage("people", () -> holdingTheLake(() -> {
             var s = ctx.settings();
             TransformReport report = new TransformJob(ctx.spark(), ctx.lake(), s.regions(), s.run().runId()).rebuildPeople();
             ctx.console().result(report.render());
             long statistics = new StatsJob(ctx.spark(), ctx.lake()).runEntityStatistics(s.run().today());
             ctx.console().result("entity statistics as of " + s.run().today() + ": " + statistics + " rows");
             return report;
-        }, r -> RunRecorder.Outcome.ok(transformCounts(r)));
+        }), r -> RunRecorder.Outcome.ok(transformCounts(r)));
     }
 
     /** The statistics of one profile as of a date, into gold. */
     public StatsReport stats(StatsProfile profile, LocalDate asOf) {
-        return stage("stats", () -> runStats(profile, asOf), r -> {
+        return stage("stats", () -> holdingTheLake(() -> runStats(profile, asOf)), r -> {
             Map<String, Long> counts = new java.util.TreeMap<>();
             r.written().forEach((table, w) -> counts.put(table, w.rows()));
             return RunRecorder.Outcome.ok(counts);
@@ -245,14 +256,14 @@ public final class Pipeline {
      * answers changed, before the publish.
      */
     public List<StatsJob.Updated> statistics() {
-        return stage("stats", () -> {
+        return stage("stats", () -> holdingTheLake(() -> {
             LocalDate today = ctx.settings().run().today();
             List<StatsJob.Updated> updated = new StatsJob(ctx.spark(), ctx.lake()).update(today, java.time.Instant.now());
             StringBuilder s = new StringBuilder("statistics as of " + today + ":\n");
             updated.forEach(u -> s.append(u.render()).append('\n'));
             ctx.console().result(s.toString());
             return updated;
-        }, updated -> {
+        }), updated -> {
             Map<String, Long> counts = new java.util.TreeMap<>();
             updated.forEach(u -> counts.put(u.statistics(), u.changed()));
             return RunRecorder.Outcome.ok(counts);
@@ -274,7 +285,8 @@ public final class Pipeline {
     }
 
     private List<PublishResult> runPublish(boolean full) throws SQLException {
-        List<PublishResult> results = new PublishJob(ctx.spark(), ctx.lake(), ctx.database(), ctx.settings().run().runId()).run(full);
+        List<PublishResult> results = new PublishJob(ctx.spark(), ctx.lake(), ctx.database(), ctx.settings().run().runId(),
+                ctx.settings().lockTimeout(), ctx.console()::info).run(full);
         String row = "%-26s %8s %10s %10s  %s%n";
         StringBuilder s = new StringBuilder(String.format(row, "table", "version", "offered", "written", "rows read"));
         for (PublishResult r : results) {
@@ -286,7 +298,7 @@ public final class Pipeline {
     }
 
     /**
-     * {@code maintain}: Delta housekeeping of the lake and VACUUM ANALYZE of the published tables, holding the fetch lock and the
+     * {@code maintain}: Delta housekeeping of the lake and VACUUM ANALYZE of the published tables, holding the lake's lock and the
      * publish lock throughout; refused at once, with who holds it, while a fetch or a publish runs. A dry run takes no lock and
      * changes nothing: it measures, and says which retention each VACUUM would use.
      */
@@ -298,7 +310,7 @@ public final class Pipeline {
         var s = ctx.settings();
         boolean dryRun = s.run().dryRun();
         MaintainJob job = new MaintainJob(ctx.spark(), ctx.lake(), s.vacuumRetention());
-        try (FetchLock fetching = dryRun ? null : fetchLockNow(); Connection c = ctx.database().connect()) {
+        try (LakeLock fetching = dryRun ? null : fetchLockNow(); Connection c = ctx.database().connect()) {
             if (!dryRun && !PublishLock.tryTake(c)) {
                 throw new MaintainRefused("a publish into this database is running; run maintain when it ends");
             }
@@ -308,10 +320,10 @@ public final class Pipeline {
         }
     }
 
-    private FetchLock fetchLockNow() {
+    private LakeLock fetchLockNow() {
         try {
-            return FetchLock.acquire(ctx.settings().lake(), this::databaseConnection, Duration.ZERO, line -> { });
-        } catch (FetchLock.TimedOut e) {
+            return LakeLock.acquire(ctx.settings().lake(), this::databaseConnection, Duration.ZERO, line -> { });
+        } catch (LakeLock.TimedOut e) {
             throw new MaintainRefused("a fetch into " + ctx.settings().lake() + " is running; run maintain when it ends ("
                     + e.getMessage() + ")");
         }

@@ -225,6 +225,23 @@ class CrashAnywhereTest {
                     + missing.stream().limit(3).toList() + "; extra " + extra.stream().limit(3).toList());
         }
 
+        /** The same without these tables (their lake table in gold or silver, and their {@code ra_} table). */
+        Snapshot without(List<String> tables) {
+            Map<String, List<String>> lake = new TreeMap<>(lakeTables);
+            Map<String, List<String>> pg = new TreeMap<>(pgTables);
+            for (String t : tables) {
+                lake.keySet().removeIf(k -> k.endsWith("/" + t));
+                pg.remove("ra_" + t);
+            }
+            return new Snapshot(bronze, lake, pg, watermarks);
+        }
+
+        /** Whether {@code other} holds the same rows in this table, in the lake and in Postgres. */
+        boolean holdsSameAs(Snapshot other, String table) {
+            return lakeTables.get("gold/" + table).equals(other.lakeTables.get("gold/" + table))
+                    && pgTables.get("ra_" + table).equals(other.pgTables.get("ra_" + table));
+        }
+
         void assertSameAs(Snapshot other, String when) {
             assertEquals(bronze, other.bronze, "bronze " + when);
             assertEquals(lakeTables.keySet(), other.lakeTables.keySet(), "lake tables " + when);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.furlong.cli.Furlong;
 import dev.furlong.lake.Lake;
+import dev.furlong.lake.LakeLock;
 import dev.furlong.sandbox.RequestLog;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxEndpoint;
@@ -153,8 +154,8 @@ class FetchAcceptanceTest {
         }
     }
 
-    static FetchLock holdLock(Path lake) {
-        return FetchLock.acquire(lake.toString(), () -> {
+    static LakeLock holdLock(Path lake) {
+        return LakeLock.acquire(lake.toString(), () -> {
             throw new AssertionError("a local lake needs no database");
         }, Duration.ZERO, line -> {
             throw new AssertionError("the lock is free");
@@ -166,7 +167,7 @@ class FetchAcceptanceTest {
         Path lake = dir.resolve("lake");
         String day = TODAY.minusDays(5).toString();
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0)) {
-            FetchLock held = holdLock(lake);
+            LakeLock held = holdLock(lake);
             Thread release = new Thread(() -> {
                 try {
                     Thread.sleep(2_000);
@@ -192,15 +193,15 @@ class FetchAcceptanceTest {
         PrintStream err = System.err;
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0);
-             FetchLock held = holdLock(lake)) {
+             LakeLock held = holdLock(lake)) {
             System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
             assertEquals(1, fetch(sandbox, lake, TODAY, "fetch", "--from", day, "--to", day, "--lock-timeout", "1s"));
             assertEquals(0, sandbox.requestLog().entries().size());
         } finally {
             System.setErr(err);
         }
-        assertTrue(said.toString(StandardCharsets.UTF_8).contains("gave up after waiting 1 s for the fetch lock: another furlong "
-                + "process is fetching into this lake"), said.toString(StandardCharsets.UTF_8));
+        assertTrue(said.toString(StandardCharsets.UTF_8).contains("gave up after waiting 1 s for the lake's lock: another furlong "
+                + "process is writing this lake"), said.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,6 +1,5 @@
-package dev.furlong.ingest;
+package dev.furlong.lake;
 
-import dev.furlong.lake.OwnerOnlyFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -21,18 +20,19 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One fetching process per lake (and so per account) at a time: a lock file beside a local lake, or a Postgres advisory lock
- * when the lake is remote. The operating system or the database releases it when the process dies, so a killed run never
+ * One process writing a lake at a time, stage by stage: a fetch (and so one account's calls at a time), a transform or a
+ * statistics run holds it while it reads what it builds on and commits what it made. A lock file beside a local lake, or a
+ * Postgres advisory lock when the lake is remote. The operating system or the database releases it when the process dies, so a killed run never
  * leaves a stale lock behind. A run that finds the lock held waits its turn, up to a timeout.
  */
-public final class FetchLock implements AutoCloseable {
+public final class LakeLock implements AutoCloseable {
 
     /** How often a waiting run tries again. */
     static final Duration POLL = Duration.ofSeconds(1);
 
     private final AutoCloseable release;
 
-    private FetchLock(AutoCloseable release) {
+    private LakeLock(AutoCloseable release) {
         this.release = release;
     }
 
@@ -52,7 +52,7 @@ public final class FetchLock implements AutoCloseable {
      * @param waiting  told once, when the lock is held by another, who holds it
      * @throws TimedOut when the lock is still held after {@code timeout}
      */
-    public static FetchLock acquire(String lake, Supplier<Connection> database, Duration timeout, Consumer<String> waiting) {
+    public static LakeLock acquire(String lake, Supplier<Connection> database, Duration timeout, Consumer<String> waiting) {
         Attempt attempt = isLocal(lake) ? new FileAttempt(localPath(lake)) : new AdvisoryAttempt(lake, database.get());
         Instant deadline = Instant.now().plus(timeout);
         try {
@@ -62,21 +62,21 @@ public final class FetchLock implements AutoCloseable {
         }
     }
 
-    private static FetchLock waitFor(Attempt attempt, Instant deadline, Duration timeout, Consumer<String> waiting) {
+    private static LakeLock waitFor(Attempt attempt, Instant deadline, Duration timeout, Consumer<String> waiting) {
         boolean told = false;
         while (true) {
-            Optional<FetchLock> lock = attempt.tryTake();
+            Optional<LakeLock> lock = attempt.tryTake();
             if (lock.isPresent()) {
                 return lock.get();
             }
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || left.isZero()) {
                 attempt.giveUp();
-                throw new TimedOut("gave up after waiting " + timeout.toSeconds() + " s for the fetch lock: " + attempt.holder()
+                throw new TimedOut("gave up after waiting " + timeout.toSeconds() + " s for the lake's lock: " + attempt.holder()
                         + "; one fetch per account at a time keeps within the API's limits (--lock-timeout waits longer)");
             }
             if (!told) {
-                waiting.accept("waiting for the fetch lock (at most " + timeout.toSeconds() + " s): " + attempt.holder());
+                waiting.accept("waiting for the lake's lock (at most " + timeout.toSeconds() + " s): " + attempt.holder());
                 attempt.startWaiting();
                 told = true;
             }
@@ -85,7 +85,7 @@ public final class FetchLock implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 attempt.giveUp();
-                throw new IllegalStateException("interrupted while waiting for the fetch lock", e);
+                throw new IllegalStateException("interrupted while waiting for the lake's lock", e);
             }
         }
     }
@@ -130,7 +130,7 @@ public final class FetchLock implements AutoCloseable {
 
     /** One way of holding the lock, tried again and again while another process holds it. */
     private interface Attempt {
-        Optional<FetchLock> tryTake();
+        Optional<LakeLock> tryTake();
 
         /** Who holds it, as far as can be told. */
         String holder();
@@ -180,7 +180,7 @@ public final class FetchLock implements AutoCloseable {
         }
 
         @Override
-        public Optional<FetchLock> tryTake() {
+        public Optional<LakeLock> tryTake() {
             try {
                 OwnerOnlyFolders.create(lake); // the first fetch into a lake creates it, and the folder it is in if missing
                 FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -198,12 +198,12 @@ public final class FetchLock implements AutoCloseable {
                 channel.truncate(0);
                 channel.write(StandardCharsets.UTF_8.encode("pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n"));
                 FileLock held = lock;
-                return Optional.of(new FetchLock(() -> {
+                return Optional.of(new LakeLock(() -> {
                     held.release();
                     channel.close();
                 }));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot take the fetch lock " + lockFile + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot take the lake's lock " + lockFile + ": " + e.getMessage(), e);
             }
         }
 
@@ -215,7 +215,7 @@ public final class FetchLock implements AutoCloseable {
             } catch (IOException e) {
                 who = "";
             }
-            return "another furlong process is fetching into this lake (" + lockFile + (who.isEmpty() ? "" : ": " + who) + ")";
+            return "another furlong process is writing this lake (" + lockFile + (who.isEmpty() ? "" : ": " + who) + ")";
         }
 
         @Override
@@ -235,23 +235,23 @@ public final class FetchLock implements AutoCloseable {
         }
 
         @Override
-        public Optional<FetchLock> tryTake() {
+        public Optional<LakeLock> tryTake() {
             try (PreparedStatement p = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 p.setLong(1, key);
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
                     // Closing the session releases the lock.
-                    return rs.getBoolean(1) ? Optional.of(new FetchLock(connection::close)) : Optional.empty();
+                    return rs.getBoolean(1) ? Optional.of(new LakeLock(connection::close)) : Optional.empty();
                 }
             } catch (SQLException e) {
                 giveUp();
-                throw new IllegalStateException("cannot take the fetch lock in Postgres: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot take the lake's lock in Postgres: " + e.getMessage(), e);
             }
         }
 
         @Override
         public String holder() {
-            return "another furlong process is fetching into " + lake + " (it holds the Postgres advisory lock " + key + ")";
+            return "another furlong process is writing " + lake + " (it holds the Postgres advisory lock " + key + ")";
         }
 
         @Override
@@ -269,7 +269,7 @@ public final class FetchLock implements AutoCloseable {
         try {
             release.close();
         } catch (Exception e) {
-            throw new IllegalStateException("releasing the fetch lock failed: " + e.getMessage(), e);
+            throw new IllegalStateException("releasing the lake's lock failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,90 @@
+package dev.furlong.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.furlong.cli.Furlong;
+import dev.furlong.sandbox.SandboxConfig;
+import dev.furlong.sandbox.SandboxServer;
+import dev.furlong.testing.ChildFurlong;
+import dev.furlong.testing.SparkTestSession;
+import dev.furlong.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A backfill and a sync started together on one lake and one database, as two processes: they take turns stage by stage (the
+ * lake's lock, the publish lock) and end exactly as the same two run one after the other.
+ */
+@Tag("acceptance")
+class ConcurrencyTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    static final Map<String, String> ENV = Map.of("RACING_API_USERNAME", "sandbox", "RACING_API_PASSWORD", "sandbox", "PG_USER", "postgres");
+
+    /** The statistics a sync does not refresh: only a full statistics run (a backfill's, `furlong stats`) makes them. */
+    static final List<String> FULL_RUN_ONLY = List.of("entity_combinations", "performance_by_distance", "performance_by_venue");
+
+    /** Two days before the sync's window (the three days before today, and today's and tomorrow's cards). */
+    private static List<String> backfill(SandboxServer sandbox, Path lake, String schema) {
+        return List.of("backfill", "--from", TODAY.minusDays(5).toString(), "--to", TODAY.minusDays(4).toString(), "--api-url",
+                sandbox.baseUrl(), "--lake", lake.toString(), "--pg-url", TestPostgres.url(), "--pg-schema", schema, "--today",
+                TODAY.toString());
+    }
+
+    private static List<String> sync(SandboxServer sandbox, Path lake, String schema) {
+        return List.of("sync", "--scope", "transactions", "--api-url", sandbox.baseUrl(), "--lake", lake.toString(), "--pg-url",
+                TestPostgres.url(), "--pg-schema", schema, "--today", TODAY.toString());
+    }
+
+    @Test
+    void aBackfillAndASyncAtOnceEndAsTheOneAfterTheOther(@TempDir Path dir) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0)) {
+            Path together = dir.resolve("together/lake");
+            Process backfill = ChildFurlong.start(ENV, dir.resolve("backfill.log"), backfill(sandbox, together, "together"));
+            Process sync = ChildFurlong.start(ENV, dir.resolve("sync.log"), sync(sandbox, together, "together"));
+            assertEquals(0, backfill.waitFor(), Files.readString(dir.resolve("backfill.log")));
+            assertEquals(0, sync.waitFor(), Files.readString(dir.resolve("sync.log")));
+            String said = Files.readString(dir.resolve("backfill.log")) + Files.readString(dir.resolve("sync.log"));
+            List<String> waits = said.lines().filter(l -> l.contains("waiting for")).toList();
+            System.out.println("concurrency: the two runs waited for each other " + waits.size() + " times: " + waits);
+            assertTrue(waits.size() > 0, "they overlapped: one waited for the other");
+
+            Path apart = dir.resolve("apart/lake");
+            for (List<String> run : List.of(backfill(sandbox, apart, "apart"), sync(sandbox, apart, "apart"))) {
+                assertEquals(0, Furlong.run(ENV, run.toArray(new String[0])));
+            }
+            CrashAnywhereTest.Snapshot oneAfterTheOther = CrashAnywhereTest.Snapshot.of(spark, apart, "apart");
+            CrashAnywhereTest.Snapshot atOnce = CrashAnywhereTest.Snapshot.of(spark, together, "together");
+            oneAfterTheOther.without(FULL_RUN_ONLY).assertSameAs(atOnce.without(FULL_RUN_ONLY), "after a backfill and a sync at once");
+
+            // The statistics only a full run makes are as of the last full run: the backfill's, which saw the sync's days
+            // when the sync's transform came first. So they equal one of the two orders: the backfill's statistics before the
+            // sync, or after it (the apart lake's own statistics run again, then published).
+            for (String command : new String[]{"stats", "publish"}) {
+                assertEquals(0, Furlong.run(ENV, command, "--lake", apart.toString(), "--pg-url",
+                        TestPostgres.url(), "--pg-schema", "apart", "--today", TODAY.toString(), "-q"));
+            }
+            CrashAnywhereTest.Snapshot statisticsAfterTheSync = CrashAnywhereTest.Snapshot.of(spark, apart, "apart");
+            for (String table : FULL_RUN_ONLY) {
+                boolean before = oneAfterTheOther.holdsSameAs(atOnce, table);
+                boolean after = statisticsAfterTheSync.holdsSameAs(atOnce, table);
+                System.out.println("concurrency: " + table + (before && after ? " the same in either order"
+                        : " as in the order with the backfill's statistics " + (before ? "before" : "after") + " the sync"));
+                assertTrue(before || after, table + " equals neither order's");
+            }
+            System.out.println("concurrency: " + atOnce.rows() + " rows compared with the runs one after the other, 0 differences");
+            assertEquals(0, Furlong.run(ENV, Stream.of("validate", "--lake", together.toString(), "--pg-url", TestPostgres.url(),
+                    "--pg-schema", "together", "--today", TODAY.toString(), "-q").toArray(String[]::new)));
+        }
+    }
+}
