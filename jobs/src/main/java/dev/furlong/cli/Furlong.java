@@ -116,12 +116,26 @@ public final class Furlong implements Runnable {
         while (root.getCause() != null && root.getMessage() == null) {
             root = root.getCause();
         }
-        err.println("furlong: " + (root.getMessage() == null ? root.getClass().getName() : root.getMessage().lines().findFirst().orElse(""))
-                + (verbose ? "" : "  (-v shows details)"));
+        String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage().lines().findFirst().orElse("");
+        err.println("furlong: " + message + systemReason(e, message) + (verbose ? "" : "  (-v shows details)"));
         if (verbose) {
             e.printStackTrace(err);
         }
         return FAILED;
+    }
+
+    /**
+     * The operating system's reason under a failure whose own message does not give it (a Spark task that could not write
+     * because the disk is full says so only in its deepest cause), as ": REASON"; else "".
+     */
+    static String systemReason(Throwable e, String message) {
+        String reason = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null) {
+                reason = t.getMessage().lines().findFirst().orElse("");
+            }
+        }
+        return reason == null || reason.isEmpty() || message.contains(reason) ? "" : ": " + reason;
     }
 
     /** The version from the jar's manifest, when there is one. */

@@ -2,6 +2,7 @@ package dev.furlong.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.furlong.config.Redact;
 import dev.furlong.lake.ChangeFeed;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
@@ -9,6 +10,8 @@ import dev.furlong.lake.RunHistory;
 import dev.furlong.lake.WatermarkedVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +27,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * Publishes the lake into Postgres: applies the migrations, then each table of {@link PublishedTable#ALL} in dependency order.
  * A table is read at one version; only rows changed since its watermark are offered (from the Delta change data feed), unless
  * the publish is full or the feed cannot say (then every row, and the report says why).
- * One publish runs into a database at a time.
+ * One publish runs into a database at a time: another waits its turn, up to its lock timeout.
  */
 public final class PublishJob {
 
@@ -32,29 +35,63 @@ public final class PublishJob {
     private final Lake lake;
     private final PgTarget target;
     private final String runId;
+    private final Duration lockTimeout;
+    private final Consumer<String> waiting;
 
+    /** A publish that fails at once when another is running. */
     public PublishJob(SparkSession spark, Lake lake, PgTarget target, String runId) {
+        this(spark, lake, target, runId, Duration.ZERO, line -> { });
+    }
+
+    /** A publish that waits up to {@code lockTimeout} for another to end, saying so once to {@code waiting}. */
+    public PublishJob(SparkSession spark, Lake lake, PgTarget target, String runId, Duration lockTimeout, Consumer<String> waiting) {
         this.spark = spark;
         this.lake = lake;
         this.target = target;
         this.runId = runId;
+        this.lockTimeout = lockTimeout;
+        this.waiting = waiting;
     }
 
     public List<PublishResult> run(boolean full) throws SQLException {
         Migrations.apply(target);
+        List<PublishResult> results = new ArrayList<>();
         try (Connection lock = target.connect()) {
             holdPublishLock(lock);
             TablePublisher publisher = new TablePublisher(target, runId);
-            List<PublishResult> results = new ArrayList<>();
             for (PublishedTable table : PublishedTable.ALL) {
-                PublishResult r = publish(publisher, table, full);
-                if (r != null) {
-                    results.add(r);
+                try {
+                    PublishResult r = publish(publisher, table, full);
+                    if (r != null) {
+                        results.add(r);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    throw failedWhilePublishing(table, results.size(), e);
                 }
             }
             catchUpRunHistory(lock);
             return results;
         }
+    }
+
+    /**
+     * The database's failure in the middle of a table (its connection lost, say; the COPY's own inside a Spark task), said
+     * plainly with what it leaves; any other failure is rethrown as it is.
+     */
+    private SQLException failedWhilePublishing(PublishedTable table, int publishedBefore, Exception e) {
+        SQLException database = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                database = s;
+            }
+        }
+        if (database == null) {
+            throw (RuntimeException) e; // not the database's: a SQLException would have been found
+        }
+        return new SQLException("Postgres at " + Redact.url(target.url()) + " failed while " + table.pgTable() + " was being published: "
+                + database.getMessage().lines().findFirst().orElse("").replaceAll("\\.$", "") + "; " + (publishedBefore == 0 ? "no table"
+                : "the " + publishedBefore + " tables before it") + " were published whole, " + table.pgTable()
+                + " is as it was, and the next publish does the rest", database.getSQLState(), e);
     }
 
     /** Publishes one table, or returns null when the lake does not have it yet (statistics before the first `furlong stats`). */
@@ -165,9 +202,10 @@ public final class PublishJob {
         }
     }
 
-    private static void holdPublishLock(Connection lock) throws SQLException {
-        if (!PublishLock.tryTake(lock)) {
-            throw new SQLException("another furlong publish (or maintain) into this database is running; try again when it ends");
+    private void holdPublishLock(Connection lock) throws SQLException {
+        if (!PublishLock.take(lock, lockTimeout, waiting)) {
+            throw new SQLException("another furlong publish (or maintain) into this database is running"
+                    + (lockTimeout.isZero() ? "" : " after " + lockTimeout + " of waiting") + "; try again when it ends");
         }
     }
 }

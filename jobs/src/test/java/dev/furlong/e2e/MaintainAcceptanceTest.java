@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.furlong.cli.Furlong;
-import dev.furlong.ingest.FetchLock;
+import dev.furlong.lake.LakeLock;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
 import dev.furlong.sandbox.SandboxConfig;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code furlong maintain} on a lake that ten daily syncs have filled with small files: fewer files, the same data, every
+ * {@code furlong maintain} on a lake that five daily syncs have filled with small files: fewer files, the same data, every
  * superseded answer still readable, and the syncs go on as before. Refused while a fetch runs. Then {@code furlong status} on
  * the same lake and database.
  */
@@ -40,11 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
 class MaintainAcceptanceTest {
 
     static final LocalDate FIRST = LocalDate.of(2026, 11, 19);
-    static final int SYNCS = 10;
+    static final int SYNCS = 5;
     static final Map<String, String> ENV = KeepCurrentAcceptanceTest.ENV;
 
     @Test
-    void maintainAfterTenDailySyncsCompactsTheLakeAndLosesNothing(@TempDir Path dir) throws Exception {
+    void maintainAfterFiveDailySyncsCompactsTheLakeAndLosesNothing(@TempDir Path dir) throws Exception {
         Path lakeDir = dir.resolve("lake");
         String schema = "maintain";
         run(lakeDir, schema, FIRST, "fetch", "--from", FIRST.minusDays(7).toString(), "--to", FIRST.minusDays(1).toString(),
@@ -68,7 +68,7 @@ class MaintainAcceptanceTest {
 
         Path conf = dir.resolve("maintain.conf");
         Files.writeString(conf, "furlong.maintain.vacuum-retention = 0h\n");
-        try (FetchLock fetching = FetchLock.acquire(lakeDir.toString(), () -> null, Duration.ZERO, line -> { })) {
+        try (LakeLock fetching = LakeLock.acquire(lakeDir.toString(), () -> null, Duration.ZERO, line -> { })) {
             String refused = run(1, lakeDir, schema, FIRST.plusDays(SYNCS), "maintain", "--conf", conf.toString());
             assertTrue(refused.contains("maintain refused: a fetch into " + lakeDir + " is running"), refused);
         }

@@ -15,7 +15,13 @@ public final class ChildFurlong {
 
     /** Quick to start (C1 only), with room for the code a whole backfill compiles (48 MB runs out in its publish). */
     public static Process start(Map<String, String> env, Path log, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(env, log, List.of(), args);
+    }
+
+    /** The same, the JVM started by {@code wrapper} (a command that runs the words after it as a command). */
+    public static Process start(Map<String, String> env, Path log, List<String> wrapper, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-cp", System.getProperty("java.class.path"), Furlong.class.getName()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

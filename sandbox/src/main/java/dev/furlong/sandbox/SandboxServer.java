@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -39,6 +40,9 @@ public final class SandboxServer implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final String expectedAuthorization;
     private final SplittableRandom faultDraws;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger limitRefusals = new AtomicInteger();
+    private volatile int credentialsRevokedAfter = Integer.MAX_VALUE;
 
     private SandboxServer(SandboxConfig config, int port) throws IOException {
         this.config = config;
@@ -85,6 +89,19 @@ public final class SandboxServer implements AutoCloseable {
         return log;
     }
 
+    /** Requests refused with 429 because they broke a rate limit (injected 429s are not counted): a client's failing. */
+    public int limitRefusals() {
+        return limitRefusals.get();
+    }
+
+    /**
+     * Revokes the account's credentials once {@code answered} more requests have come in: from then on every request gets
+     * 401, as when a key is withdrawn in the middle of a run.
+     */
+    public void revokeCredentialsAfter(int answered) {
+        credentialsRevokedAfter = requests.get() + answered;
+    }
+
     /**
      * The truth export: every race run from {@code from} to {@code to}, as the API serves it today (corrections included), in
      * off-time order per day. Tests compare what Furlong published with this.
@@ -106,12 +123,14 @@ public final class SandboxServer implements AutoCloseable {
         SandboxEndpoint endpoint = SandboxEndpoint.of(path);
         SandboxConfig.Faults faults = endpoint == null ? SandboxConfig.Faults.NONE : config.faultsFor(endpoint);
         Fault fault = draw(faults);
+        boolean revoked = requests.incrementAndGet() > credentialsRevokedAfter;
         try {
-            if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (revoked || !expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 answer = SandboxApi.Answer.of(401, "{\"detail\":\"Not authenticated\"}");
             } else if (!exchange.getRequestMethod().equals("GET")) {
                 answer = SandboxApi.Answer.of(405, "{\"detail\":\"Method Not Allowed\"}");
             } else if (endpoint != null && !limits.admit(endpoint)) {
+                limitRefusals.incrementAndGet();
                 answer = SandboxApi.Answer.of(429, "{\"detail\":\"Too Many Requests\"}");
             } else if (fault == Fault.SERVER_ERROR) {
                 answer = SandboxApi.Answer.of(503, "{\"detail\":\"Service Unavailable\"}");
