@@ -33,25 +33,26 @@ class ConcurrencyTest {
     /** The statistics a sync does not refresh: only a full statistics run (a backfill's, `furlong stats`) makes them. */
     static final List<String> FULL_RUN_ONLY = List.of("entity_combinations", "performance_by_distance", "performance_by_venue");
 
-    /** Two days before the sync's window (the three days before today, and today's and tomorrow's cards). */
-    private static List<String> backfill(SandboxServer sandbox, Path lake, String schema) {
+    /** Two days before the sync's window (yesterday, with a one-day window, and today's and tomorrow's cards). */
+    private static List<String> backfill(SandboxServer sandbox, Path lake, String schema, Path conf) {
         return List.of("backfill", "--from", TODAY.minusDays(5).toString(), "--to", TODAY.minusDays(4).toString(), "--api-url",
                 sandbox.baseUrl(), "--lake", lake.toString(), "--pg-url", TestPostgres.url(), "--pg-schema", schema, "--today",
-                TODAY.toString());
+                TODAY.toString(), "--conf", conf.toString());
     }
 
-    private static List<String> sync(SandboxServer sandbox, Path lake, String schema) {
+    private static List<String> sync(SandboxServer sandbox, Path lake, String schema, Path conf) {
         return List.of("sync", "--scope", "transactions", "--api-url", sandbox.baseUrl(), "--lake", lake.toString(), "--pg-url",
-                TestPostgres.url(), "--pg-schema", schema, "--today", TODAY.toString());
+                TestPostgres.url(), "--pg-schema", schema, "--today", TODAY.toString(), "--conf", conf.toString());
     }
 
     @Test
     void aBackfillAndASyncAtOnceEndAsTheOneAfterTheOther(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
+        Path conf = Files.writeString(dir.resolve("furlong.conf"), "furlong.fetch.mutable-window-days = 1\n");
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0)) {
             Path together = dir.resolve("together/lake");
-            Process backfill = ChildFurlong.start(ENV, dir.resolve("backfill.log"), backfill(sandbox, together, "together"));
-            Process sync = ChildFurlong.start(ENV, dir.resolve("sync.log"), sync(sandbox, together, "together"));
+            Process backfill = ChildFurlong.start(ENV, dir.resolve("backfill.log"), backfill(sandbox, together, "together", conf));
+            Process sync = ChildFurlong.start(ENV, dir.resolve("sync.log"), sync(sandbox, together, "together", conf));
             assertEquals(0, backfill.waitFor(), Files.readString(dir.resolve("backfill.log")));
             assertEquals(0, sync.waitFor(), Files.readString(dir.resolve("sync.log")));
             String said = Files.readString(dir.resolve("backfill.log")) + Files.readString(dir.resolve("sync.log"));
@@ -60,7 +61,7 @@ class ConcurrencyTest {
             assertTrue(waits.size() > 0, "they overlapped: one waited for the other");
 
             Path apart = dir.resolve("apart/lake");
-            for (List<String> run : List.of(backfill(sandbox, apart, "apart"), sync(sandbox, apart, "apart"))) {
+            for (List<String> run : List.of(backfill(sandbox, apart, "apart", conf), sync(sandbox, apart, "apart", conf))) {
                 assertEquals(0, Furlong.run(ENV, run.toArray(new String[0])));
             }
             CrashAnywhereTest.Snapshot oneAfterTheOther = CrashAnywhereTest.Snapshot.of(spark, apart, "apart");
@@ -72,7 +73,7 @@ class ConcurrencyTest {
             // sync, or after it (the apart lake's own statistics run again, then published).
             for (String command : new String[]{"stats", "publish"}) {
                 assertEquals(0, Furlong.run(ENV, command, "--lake", apart.toString(), "--pg-url",
-                        TestPostgres.url(), "--pg-schema", "apart", "--today", TODAY.toString(), "-q"));
+                        TestPostgres.url(), "--pg-schema", "apart", "--today", TODAY.toString(), "--conf", conf.toString(), "-q"));
             }
             CrashAnywhereTest.Snapshot statisticsAfterTheSync = CrashAnywhereTest.Snapshot.of(spark, apart, "apart");
             for (String table : FULL_RUN_ONLY) {
@@ -84,7 +85,7 @@ class ConcurrencyTest {
             }
             System.out.println("concurrency: " + atOnce.rows() + " rows compared with the runs one after the other, 0 differences");
             assertEquals(0, Furlong.run(ENV, Stream.of("validate", "--lake", together.toString(), "--pg-url", TestPostgres.url(),
-                    "--pg-schema", "together", "--today", TODAY.toString(), "-q").toArray(String[]::new)));
+                    "--pg-schema", "together", "--today", TODAY.toString(), "--conf", conf.toString(), "-q").toArray(String[]::new)));
         }
     }
 }
