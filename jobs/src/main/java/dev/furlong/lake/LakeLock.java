@@ -22,8 +22,8 @@ import java.util.function.Supplier;
 /**
  * One process writing a lake at a time, stage by stage: a fetch (and so one account's calls at a time), a transform or a
  * statistics run holds it while it reads what it builds on and commits what it made. A lock file beside a local lake, or a
- * Postgres advisory lock when the lake is remote. The operating system or the database releases it when the process dies, so a killed run never
- * leaves a stale lock behind. A run that finds the lock held waits its turn, up to a timeout.
+ * Postgres advisory lock when the lake is remote. The operating system or the database releases it when the process dies,
+ * so a killed run never leaves a stale lock behind. A run that finds the lock held waits its turn, up to a timeout.
  */
 public final class LakeLock implements AutoCloseable {
 

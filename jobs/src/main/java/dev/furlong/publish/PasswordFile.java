@@ -20,7 +20,7 @@ public record PasswordFile(Path path) {
     static final String USER = "postgres";
     private static final String PREFIX = "*:*:*:" + USER + ":";
 
-    /** The file beside {@code dataDirectory}: {@code furlong-data/postgres} has {@code furlong-data/postgres.pgpass}. */
+    /** The file beside {@code dataDirectory}: {@code furlong-data/pg} has {@code furlong-data/pg.pgpass}. */
     public static PasswordFile beside(Path dataDirectory) {
         return new PasswordFile(dataDirectory.resolveSibling(dataDirectory.getFileName() + ".pgpass"));
     }
