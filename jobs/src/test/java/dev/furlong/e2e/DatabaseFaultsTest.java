@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.furlong.cli.Furlong;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
+import dev.furlong.testing.Acceptance;
+import dev.furlong.testing.Printed;
 import dev.furlong.testing.SparkTestSession;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,12 +21,12 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Tag;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The database going away in the middle of a publish: the publish fails with a plain message, and the rerun completes. */
-@Tag("acceptance")
+@Acceptance
 class DatabaseFaultsTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
@@ -49,45 +48,33 @@ class DatabaseFaultsTest {
         }
         Path data = dir.resolve("pg");
         int port = freePort();
-        EmbeddedPostgres pg = start(data, port);
-        String url = pg.getJdbcUrl("postgres", "postgres");
+        EmbeddedPostgres first = start(data, port);
+        String url = first.getJdbcUrl("postgres", "postgres");
         String[] publish = {"publish", "--lake", lake, "--pg-url", url, "--pg-schema", SCHEMA, "--today", TODAY.toString()};
 
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        int code;
-        long watermarksAtStop;
-        try {
-            PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
-            System.setOut(both);
-            System.setErr(both);
+        AtomicLong watermarksAtStop = new AtomicLong();
+        Printed printed = Printed.by(() -> {
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Furlong.run(ENV, publish));
-            while ((watermarksAtStop = watermarks(pg)) < 2 && !run.isDone()) {
+            while (watermarksAtStop.updateAndGet(n -> watermarks(first)) < 2 && !run.isDone()) {
                 Thread.sleep(20);
             }
-            pg.close(); // pg_ctl stop -m fast: the server ends every session and shuts down
-            code = run.get();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String said = printed.toString(StandardCharsets.UTF_8);
-        System.out.println("database-faults: Postgres stopped after " + watermarksAtStop + " tables were published; the publish said:\n"
+            first.close(); // pg_ctl stop -m fast: the server ends every session and shuts down
+            return run.get();
+        });
+        int code = printed.code();
+        String said = printed.text();
+        System.out.println("database-faults: Postgres stopped after " + watermarksAtStop.get() + " tables were published; the publish said:\n"
                 + said.lines().filter(l -> l.contains("publish")).reduce("", (a, b) -> a + b + "\n"));
         assertEquals(1, code, said);
         assertTrue(said.matches("(?s).*furlong: Postgres at jdbc:postgresql://localhost:" + port + "/postgres\\?user=postgres failed while ra_\\w+ was "
                 + "being published: .*the next publish does the rest.*"), "the failure names the database and the table: " + said);
         assertFalse(said.contains("\tat "), "a message, not a stack trace: " + said);
 
-        pg = start(data, port);
-        try {
-            assertTrue(watermarks(pg) < 14, "the stop came before the publish's end (silver's 14 tables)");
+        try (EmbeddedPostgres restarted = start(data, port)) {
+            assertTrue(watermarks(restarted) < 14, "the stop came before the publish's end (silver's 14 tables)");
             assertEquals(0, Furlong.run(ENV, publish));
             assertEquals(0, Furlong.run(ENV, "validate", "--lake", lake, "--pg-url", url, "--pg-schema", SCHEMA,
                     "--today", TODAY.toString(), "--fail-on", "error", "-q"), "Postgres holds the lake at its watermarks");
-        } finally {
-            pg.close();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.furlong.cli.Furlong;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.sandbox.SimRace;
+import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.ChildFurlong;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * given room, the rerun completes. The small disk is a tmpfs mounted in a mount namespace of the run's own
  * ({@code unshare}: as any user, through a user namespace), so nothing outside the test sees it.
  */
-@Tag("acceptance")
+@Acceptance
 class DiskFullTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
