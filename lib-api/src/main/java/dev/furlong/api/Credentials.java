@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The account's HTTP Basic credentials. They come only from the environment ({@code RACING_API_USERNAME} /
@@ -43,8 +47,12 @@ public record Credentials(String username, String password) {
         return file == null ? Optional.empty() : Optional.of(fromFile(Path.of(file)));
     }
 
-    /** A properties file with {@code username=} and {@code password=}. */
+    /**
+     * A properties file with {@code username=} and {@code password=}, readable by its owner only: one that other users can read
+     * or change is refused (as ssh refuses such a key), with the command that fixes it.
+     */
     public static Credentials fromFile(Path file) {
+        requireOwnerOnly(file);
         Properties props = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             props.load(reader);
@@ -58,6 +66,25 @@ public record Credentials(String username, String password) {
             throw new IllegalArgumentException("the credentials file " + file + " needs both username= and password=");
         }
         return new Credentials(user.trim(), pass.trim());
+    }
+
+    private static void requireOwnerOnly(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return; // not a POSIX file system: its own access rules apply
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the credentials file " + file + " named by " + FILE_VARIABLE
+                    + ": " + e.getClass().getSimpleName());
+        }
+        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        others.retainAll(permissions);
+        if (!others.isEmpty()) {
+            throw new IllegalArgumentException("the credentials file " + file + " can be read or changed by other users ("
+                    + PosixFilePermissions.toString(permissions) + "): make it its owner's only with chmod 600 " + file);
+        }
     }
 
     private static String blankToNull(String s) {

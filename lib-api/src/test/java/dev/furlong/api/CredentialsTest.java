@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +33,28 @@ class CredentialsTest {
     void fromACredentialsFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("racing.properties");
         Files.writeString(file, "username=bob\npassword=hunter2\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         Credentials c = Credentials.fromEnvironment(Map.of("RACING_API_CREDENTIALS_FILE", file.toString())).orElseThrow();
         assertEquals("bob", c.username());
         Files.writeString(file, "username=bob\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Credentials.fromEnvironment(Map.of("RACING_API_CREDENTIALS_FILE", file.toString())));
         assertTrue(e.getMessage().contains("password="), e.getMessage());
+    }
+
+    @Test
+    void aCredentialsFileOtherUsersCanReadIsRefusedWithTheFix(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("racing.properties");
+        Files.writeString(file, "username=bob\npassword=hunter2\n");
+        for (String mode : new String[]{"rw-r--r--", "rw-r-----", "rw-----w-"}) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Credentials.fromEnvironment(Map.of("RACING_API_CREDENTIALS_FILE", file.toString())));
+            assertEquals("the credentials file " + file + " can be read or changed by other users (" + mode
+                    + "): make it its owner's only with chmod 600 " + file, e.getMessage());
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+        assertEquals("hunter2", Credentials.fromEnvironment(Map.of("RACING_API_CREDENTIALS_FILE", file.toString())).orElseThrow().password());
     }
 
     @Test
