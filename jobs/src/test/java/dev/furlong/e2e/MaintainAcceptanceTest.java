@@ -5,15 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.furlong.cli.Furlong;
+import dev.furlong.lake.LakeLock;
 import dev.furlong.lake.DeltaTables;
 import dev.furlong.lake.Lake;
-import dev.furlong.lake.LakeLock;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.testing.Acceptance;
-import dev.furlong.testing.Printed;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,13 +132,24 @@ class MaintainAcceptanceTest {
             if (!all.contains("--now")) {
                 all.addAll(List.of("--today", today.toString()));
             }
-            Printed printed = Printed.by(() -> Furlong.run(ENV, all.toArray(new String[0])));
-            int code = printed.code();
-            String text = printed.text();
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            PrintStream out = System.out;
+            PrintStream err = System.err;
+            PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
+            System.setOut(both);
+            System.setErr(both);
+            int code;
+            try {
+                code = Furlong.run(ENV, all.toArray(new String[0]));
+            } finally {
+                System.setOut(out);
+                System.setErr(err);
+            }
+            String text = printed.toString(StandardCharsets.UTF_8);
             assertEquals(expected, code, String.join(" ", args) + "\n" + text);
             return text;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
