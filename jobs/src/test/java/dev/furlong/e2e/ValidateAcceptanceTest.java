@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.furlong.lake.Lake;
 import dev.furlong.publish.PgTarget;
 import dev.furlong.testing.Acceptance;
+import dev.furlong.testing.SandboxCli;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
 import dev.furlong.validate.HtmlReportTest;
@@ -47,25 +48,25 @@ class ValidateAcceptanceTest {
         Path lakeDir = dir.resolve("lake");
 
         // Nothing yet: both say so plainly.
-        String empty = MaintainAcceptanceTest.run(1, lakeDir, SCHEMA, TODAY, "validate", "--now", NOW);
+        String empty = SandboxCli.run(1, lakeDir, SCHEMA, TODAY, "validate", "--now", NOW);
         assertTrue(empty.contains("nothing published yet: schema validate has no Furlong tables"), empty);
         assertTrue(empty.contains("the lake at " + lakeDir + " holds no answers yet"), empty);
         assertTrue(!empty.contains("Exception") && !empty.contains("SQLState"), empty);
-        String status = MaintainAcceptanceTest.run(0, lakeDir, SCHEMA, TODAY, "status", "--now", NOW);
+        String status = SandboxCli.run(0, lakeDir, SCHEMA, TODAY, "status", "--now", NOW);
         assertTrue(status.contains("has no Furlong tables"), status);
 
-        MaintainAcceptanceTest.run(0, lakeDir, SCHEMA, TODAY, "backfill", "--from", "2025-12-22", "--historical-results", "--now", NOW);
+        SandboxCli.run(0, lakeDir, SCHEMA, TODAY, "backfill", "--from", "2025-12-22", "--historical-results", "--now", NOW);
         Map<String, JsonNode> checks = validate(dir, lakeDir, 0, NOW);
         assertEquals(Set.of(), failing(checks), "a backfill passes every check, warnings included");
         assertTrue(checks.get("rows.ra_runners").get("value").asDouble() > 1000, checks.get("rows.ra_runners").toString());
         Set<String> failing = new HashSet<>();
 
         // The lake ahead of Postgres: a day transformed and not published; publishing it catches up.
-        MaintainAcceptanceTest.run(0, lakeDir, SCHEMA, TODAY, "fetch", "--from", "2025-12-21", "--to", "2025-12-21", "--now", NOW);
-        MaintainAcceptanceTest.run(0, lakeDir, SCHEMA, TODAY, "transform", "--now", NOW);
+        SandboxCli.run(0, lakeDir, SCHEMA, TODAY, "fetch", "--from", "2025-12-21", "--to", "2025-12-21", "--now", NOW);
+        SandboxCli.run(0, lakeDir, SCHEMA, TODAY, "transform", "--now", NOW);
         checks = breaks(dir, lakeDir, failing, Set.of("published"));
         assertTrue(checks.get("published").get("detail").asText().contains("ra_runners"), checks.get("published").toString());
-        MaintainAcceptanceTest.run(0, lakeDir, SCHEMA, TODAY, "publish", "--now", NOW);
+        SandboxCli.run(0, lakeDir, SCHEMA, TODAY, "publish", "--now", NOW);
         failing.clear();
         assertEquals(Set.of(), failing(validate(dir, lakeDir, 0, NOW)), "published");
 
@@ -88,7 +89,7 @@ class ValidateAcceptanceTest {
         Lake lake = new Lake(lakeDir.toString());
         Row result = spark.read().format("delta").load(lake.silver("race_results")).limit(1).collectAsList().get(0);
         spark.createDataFrame(List.of(result), result.schema()).write().format("delta").mode("append").save(lake.silver("race_results"));
-        MaintainAcceptanceTest.run(0, lakeDir, SCHEMA, TODAY, "publish", "--now", NOW);
+        SandboxCli.run(0, lakeDir, SCHEMA, TODAY, "publish", "--now", NOW);
         checks = breaks(dir, lakeDir, failing, Set.of("duplicate_keys"));
         assertEquals(1.0, checks.get("duplicate_keys").get("value").asDouble());
         assertTrue(checks.get("duplicate_keys").get("detail").asText().startsWith("silver/race_results: 1 keys"), checks.get("duplicate_keys").toString());
@@ -114,7 +115,7 @@ class ValidateAcceptanceTest {
 
         // The report: a chart per series, one mark per point, and it opens in a browser.
         Path html = dir.resolve("report.html");
-        MaintainAcceptanceTest.run(1, lakeDir, SCHEMA, TODAY, "validate", "--now", later, "--report", html.toString());
+        SandboxCli.run(1, lakeDir, SCHEMA, TODAY, "validate", "--now", later, "--report", html.toString());
         Map<String, Integer> marks = HtmlReportTest.marks(Files.readString(html));
         assertEquals(List.of("races_per_year", "runners_per_year", "result_coverage_by_year", "runners_per_race_by_month", "null_rates",
                 "freshness"), List.copyOf(marks.keySet()));
@@ -157,7 +158,7 @@ class ValidateAcceptanceTest {
 
     private static Map<String, JsonNode> validate(Path dir, Path lake, int exit, String now) throws Exception {
         Path json = dir.resolve("validation.json");
-        String printed = MaintainAcceptanceTest.run(exit, lake, SCHEMA, TODAY, "validate", "--fail-on", "warn", "--now", now, "--json",
+        String printed = SandboxCli.run(exit, lake, SCHEMA, TODAY, "validate", "--fail-on", "warn", "--now", now, "--json",
                 json.toString());
         System.out.println(printed);
         Map<String, JsonNode> out = new TreeMap<>();
