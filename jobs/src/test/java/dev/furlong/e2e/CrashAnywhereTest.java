@@ -43,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * every silver and gold table and every published table row for row, ignoring only run ids and the times rows were written —
  * and {@code validate} passes on it (no duplicate key, bronze = silver + quarantine, Postgres = the lake at its watermarks).
  *
+ * <p>Then each lake that came through its kills has the evening's sync, killed once at a seeded random moment and run again: it
+ * must end as the uninterrupted sync of the reference does, and {@code validate} pass.
+ *
  * <p>Five kills in a row on one lake here, each run after a kill its rerun; a soak runs more, checking after fewer kills each:
  * {@code -Dfurlong.crash.kills=20 -Dfurlong.crash.kills-per-lake=1}. {@code -Dfurlong.crash.seed=N} replays a run (the seed
  * is printed).
@@ -65,6 +68,14 @@ class CrashAnywhereTest {
                 TODAY.toString());
     }
 
+    /** The evening's sync after the backfill: the mutable window's results, the day's, and the week's cards. */
+    static final java.time.LocalDateTime EVENING = TODAY.atTime(22, 45);
+
+    private static List<String> sync(SandboxServer sandbox, Path lake, String schema) {
+        return List.of("sync", "--scope", "transactions", "--now", EVENING.toString(), "--api-url", sandbox.baseUrl(), "--lake",
+                lake.toString(), "--pg-url", TestPostgres.url(), "--pg-schema", schema);
+    }
+
     @Test
     void aBackfillKilledAnywhereEndsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
         int kills = Integer.getInteger("furlong.crash.kills", 5);
@@ -75,10 +86,12 @@ class CrashAnywhereTest {
         Random random = new Random(seed);
         SparkSession spark = SparkTestSession.get();
         List<String> killedAt = new ArrayList<>();
+        List<String> syncKilledAt = new ArrayList<>();
         long rowsCompared = 0;
         int lakes = 0;
         // The sandbox's rate limits on: the fetch takes its real share of the run, so kills land in it too.
-        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0)) {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0);
+             SandboxServer evening = SandboxServer.start(SandboxConfig.defaults(EVENING), 0)) {
             long started = System.nanoTime();
             assertEquals(0, ChildFurlong.run(ENV, dir.resolve("reference.log"), backfill(sandbox, dir.resolve("reference/lake"), REFERENCE)),
                     Files.readString(dir.resolve("reference.log")));
@@ -86,6 +99,9 @@ class CrashAnywhereTest {
             Snapshot reference = Snapshot.of(spark, dir.resolve("reference/lake"), REFERENCE);
             assertTrue(reference.bronze().size() > 5 && reference.pgRows() > 1000, "a real backfill: " + reference.pgRows() + " rows");
             System.out.println("crash-anywhere: the uninterrupted backfill took " + runMillis + " ms");
+
+            Snapshot syncReference = null;
+            long syncMillis = 0;
 
             // Each lake is killed up to killsPerLake times, every run after a kill being the rerun of the one before; then a
             // last run goes to the end, and the lake and its database must equal the reference.
@@ -110,7 +126,7 @@ class CrashAnywhereTest {
                         child.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
                         child.waitFor();
                         killedAt.add(String.format("%.1f s (%s)", delay / 1000.0, onThisLake > 0 ? "rerun"
-                                : stageAt(spark, dir.resolve("reference/lake"), delay)));
+                                : stageAt(spark, dir.resolve("reference/lake"), "backfill", delay)));
                         onThisLake++;
                     }
                 }
@@ -120,23 +136,52 @@ class CrashAnywhereTest {
                     rowsCompared += after.rows();
                     assertEquals(0, Furlong.run(ENV, "validate", "--lake", lake.toString(), "--pg-url", TestPostgres.url(),
                             "--pg-schema", schema, "--today", TODAY.toString(), "-q"), "validate passes on " + schema);
+
+                    // The evening's sync on this lake, killed once, then run again to the end.
+                    if (syncReference == null) {
+                        started = System.nanoTime();
+                        assertEquals(0, ChildFurlong.run(ENV, dir.resolve("reference-sync.log"),
+                                sync(evening, dir.resolve("reference/lake"), REFERENCE)), Files.readString(dir.resolve("reference-sync.log")));
+                        syncMillis = (System.nanoTime() - started) / 1_000_000;
+                        syncReference = Snapshot.of(spark, dir.resolve("reference/lake"), REFERENCE);
+                        System.out.println("crash-anywhere: the uninterrupted sync took " + syncMillis + " ms");
+                    }
+                    long delay = (long) (syncMillis * (0.05 + 0.75 * random.nextDouble()));
+                    Path log = dir.resolve(schema + "-sync.log");
+                    Process child = ChildFurlong.start(ENV, log, sync(evening, lake, schema));
+                    if (child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                        assertEquals(0, child.exitValue(), Files.readString(log));
+                        syncKilledAt.add("none: it ended first");
+                    } else {
+                        child.destroyForcibly();
+                        child.waitFor();
+                        syncKilledAt.add(String.format("%.1f s (%s)", delay / 1000.0, stageAt(spark, dir.resolve("reference/lake"), "sync", delay)));
+                        assertEquals(0, Furlong.run(ENV, sync(evening, lake, schema).toArray(new String[0])), "the sync's rerun completes");
+                    }
+                    Snapshot synced = Snapshot.of(spark, lake, schema);
+                    syncReference.assertSameAs(synced, "on lake " + schema + " after the sync killed at " + syncKilledAt.get(syncKilledAt.size() - 1));
+                    rowsCompared += synced.rows();
+                    assertEquals(0, Furlong.run(ENV, "validate", "--lake", lake.toString(), "--pg-url", TestPostgres.url(),
+                            "--pg-schema", schema, "--now", EVENING.toString(), "-q"), "validate passes on " + schema + " after its sync");
                     lakes++;
                     onThisLake = 0;
                     complete = false;
                 }
             }
         }
-        System.out.println("crash-anywhere: seed " + seed + ", " + killedAt.size() + " kills at " + killedAt + " over " + lakes
-                + " lakes; " + rowsCompared + " rows compared with the uninterrupted run, 0 differences");
+        System.out.println("crash-anywhere: seed " + seed + ", " + killedAt.size() + " backfill kills at " + killedAt + " over " + lakes
+                + " lakes, and their syncs killed at " + syncKilledAt + "; " + rowsCompared
+                + " rows compared with the uninterrupted runs, 0 differences");
     }
 
     /**
-     * The stage the uninterrupted run was in that many milliseconds after its start (its run history's times, from the start
-     * of the run; the JVM's own start, a second or two, is not in them): where a first kill on a lake landed. A rerun has less
-     * to do, so its kills are only timed.
+     * The stage the uninterrupted run of {@code command} was in that many milliseconds after its start (its run history's
+     * times, from the start of the run; the JVM's own start, a second or two, is not in them): where a first kill on a lake
+     * landed. A rerun has less to do, so its kills are only timed.
      */
-    static String stageAt(SparkSession spark, Path lake, long millis) {
-        List<Row> stages = spark.read().format("delta").load(new Lake(lake.toString()).etlRuns()).orderBy("started_at").collectAsList();
+    static String stageAt(SparkSession spark, Path lake, String command, long millis) {
+        List<Row> stages = spark.read().format("delta").load(new Lake(lake.toString()).etlRuns()).where(functions.col("command")
+                .equalTo(command)).orderBy("started_at").collectAsList();
         Instant start = stages.stream().filter(r -> r.getAs("stage").equals(RunHistory.RUN)).map(r -> instant(r, "started_at"))
                 .findFirst().orElseThrow();
         Instant at = start.plusMillis(millis);
