@@ -22,7 +22,7 @@ public final class ChildFurlong {
     public static Process start(Map<String, String> env, Path log, List<String> wrapper, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-cp", System.getProperty("java.class.path"), Furlong.class.getName()));
+                "-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-cp", System.getProperty("java.class.path"), Furlong.class.getName()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
