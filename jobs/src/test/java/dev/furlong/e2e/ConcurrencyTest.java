@@ -7,6 +7,7 @@ import dev.furlong.cli.Furlong;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.testing.ChildFurlong;
+import dev.furlong.testing.SandboxCli;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrencyTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
-    static final Map<String, String> ENV = Map.of("RACING_API_USERNAME", "sandbox", "RACING_API_PASSWORD", "sandbox", "PG_USER", "postgres");
+    static final Map<String, String> ENV = SandboxCli.ENV;
 
     /** The statistics a sync does not refresh: only a full statistics run (a backfill's, `furlong stats`) makes them. */
     static final List<String> FULL_RUN_ONLY = List.of("entity_combinations", "performance_by_distance", "performance_by_venue");

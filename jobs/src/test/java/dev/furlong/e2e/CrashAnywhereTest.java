@@ -10,6 +10,7 @@ import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.ChildFurlong;
+import dev.furlong.testing.SandboxCli;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
 import java.io.IOException;
@@ -54,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashAnywhereTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
-    static final Map<String, String> ENV = Map.of("RACING_API_USERNAME", "sandbox", "RACING_API_PASSWORD", "sandbox", "PG_USER", "postgres");
+    static final Map<String, String> ENV = SandboxCli.ENV;
     /**
      * Columns that say when or by which run a row was written, the only ones allowed to differ: times, run ids, and the bronze
      * version an answer was read at (a fetch cut short stores its answers over more commits).

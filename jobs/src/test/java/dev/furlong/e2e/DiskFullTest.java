@@ -9,6 +9,7 @@ import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.sandbox.SimRace;
 import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.ChildFurlong;
+import dev.furlong.testing.SandboxCli;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class DiskFullTest {
     static final LocalDate FROM = LocalDate.of(2026, 11, 20);
     static final LocalDate TO = LocalDate.of(2026, 11, 21);
     static final String SCHEMA = "disk_full";
-    static final Map<String, String> ENV = Map.of("RACING_API_USERNAME", "sandbox", "RACING_API_PASSWORD", "sandbox", "PG_USER", "postgres");
+    static final Map<String, String> ENV = SandboxCli.ENV;
     /** Room for the answers and some of silver, not for the whole run. */
     static final String DISK = "1200k";
 

@@ -11,6 +11,7 @@ import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxEndpoint;
 import dev.furlong.sandbox.SandboxServer;
 import dev.furlong.testing.Acceptance;
+import dev.furlong.testing.SandboxCli;
 import dev.furlong.testing.SparkTestSession;
 import dev.furlong.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FetchAcceptanceTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
-    static final Map<String, String> ENV = Map.of("RACING_API_USERNAME", "sandbox", "RACING_API_PASSWORD", "sandbox", "PG_USER", "postgres");
+    static final Map<String, String> ENV = SandboxCli.ENV;
 
     static int fetch(SandboxServer sandbox, Path lake, LocalDate today, String... more) {
         List<String> args = new ArrayList<>(List.of("--api-url", sandbox.baseUrl(), "--lake", lake.toString(), "--today", today.toString(), "-q"));
