@@ -14,6 +14,7 @@ import dev.furlong.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrencyTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    /** The clock of the sandbox and of every run, before the day's first race: nothing of the outcome hangs on the hour run. */
+    static final LocalDateTime MORNING = TODAY.atTime(10, 0);
     static final Map<String, String> ENV = SandboxCli.ENV;
 
     /** The statistics a sync does not refresh: only a full statistics run (a backfill's, `furlong stats`) makes them. */
@@ -38,20 +41,20 @@ class ConcurrencyTest {
     /** Two days before the sync's window (yesterday, with a one-day window, and today's and tomorrow's cards). */
     private static List<String> backfill(SandboxServer sandbox, Path lake, String schema, Path conf) {
         return List.of("backfill", "--from", TODAY.minusDays(5).toString(), "--to", TODAY.minusDays(4).toString(), "--api-url",
-                sandbox.baseUrl(), "--lake", lake.toString(), "--pg-url", TestPostgres.url(), "--pg-schema", schema, "--today",
-                TODAY.toString(), "--conf", conf.toString());
+                sandbox.baseUrl(), "--lake", lake.toString(), "--pg-url", TestPostgres.url(), "--pg-schema", schema, "--now",
+                MORNING.toString(), "--conf", conf.toString());
     }
 
     private static List<String> sync(SandboxServer sandbox, Path lake, String schema, Path conf) {
         return List.of("sync", "--scope", "transactions", "--api-url", sandbox.baseUrl(), "--lake", lake.toString(), "--pg-url",
-                TestPostgres.url(), "--pg-schema", schema, "--today", TODAY.toString(), "--conf", conf.toString());
+                TestPostgres.url(), "--pg-schema", schema, "--now", MORNING.toString(), "--conf", conf.toString());
     }
 
     @Test
     void aBackfillAndASyncAtOnceEndAsTheOneAfterTheOther(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
         Path conf = Files.writeString(dir.resolve("furlong.conf"), "furlong.fetch.mutable-window-days = 1\n");
-        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(TODAY), 0)) {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(MORNING), 0)) {
             Path together = dir.resolve("together/lake");
             Process backfill = ChildFurlong.start(ENV, dir.resolve("backfill.log"), backfill(sandbox, together, "together", conf));
             Process sync = ChildFurlong.start(ENV, dir.resolve("sync.log"), sync(sandbox, together, "together", conf));
@@ -75,7 +78,7 @@ class ConcurrencyTest {
             // sync, or after it (the apart lake's own statistics run again, then published).
             for (String command : new String[]{"stats", "publish"}) {
                 assertEquals(0, Furlong.run(ENV, command, "--lake", apart.toString(), "--pg-url",
-                        TestPostgres.url(), "--pg-schema", "apart", "--today", TODAY.toString(), "--conf", conf.toString(), "-q"));
+                        TestPostgres.url(), "--pg-schema", "apart", "--now", MORNING.toString(), "--conf", conf.toString(), "-q"));
             }
             CrashAnywhereTest.Snapshot statisticsAfterTheSync = CrashAnywhereTest.Snapshot.of(spark, apart, "apart");
             for (String table : FULL_RUN_ONLY) {
@@ -87,7 +90,7 @@ class ConcurrencyTest {
             }
             System.out.println("concurrency: " + atOnce.rows() + " rows compared with the runs one after the other, 0 differences");
             assertEquals(0, Furlong.run(ENV, Stream.of("validate", "--lake", together.toString(), "--pg-url", TestPostgres.url(),
-                    "--pg-schema", "together", "--today", TODAY.toString(), "--conf", conf.toString(), "-q").toArray(String[]::new)));
+                    "--pg-schema", "together", "--now", MORNING.toString(), "--conf", conf.toString(), "-q").toArray(String[]::new)));
         }
     }
 }
