@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.furlong.cli.Furlong;
 import dev.furlong.sandbox.SandboxConfig;
 import dev.furlong.sandbox.SandboxServer;
-import dev.furlong.testing.Acceptance;
 import dev.furlong.testing.ChildFurlong;
 import dev.furlong.testing.SandboxCli;
 import dev.furlong.testing.SparkTestSession;
@@ -19,15 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A backfill and a sync started together on one lake and one database, as two processes: they take turns stage by stage (the
- * lake's lock, the publish lock) and end exactly as the same two run one after the other. The two whole runs at once and their
- * reference one after the other take about six minutes.
+ * lake's lock, the publish lock) and end exactly as the same two run one after the other. The soak tier ({@code -Psoak}):
+ * its two whole runs at once and their reference one after the other take about six minutes.
  */
-@Acceptance
+@Tag("soak")
 class ConcurrencyTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
