@@ -29,9 +29,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SyncBench {
 
-    private static final Map<String, String> ENV = Map.of("RACING_API_USERNAME", SandboxConfig.DEFAULT_USER,
-            "RACING_API_PASSWORD", SandboxConfig.DEFAULT_PASSWORD, "PG_USER", "postgres");
-
     private SyncBench() {
     }
 
@@ -44,12 +41,15 @@ public final class SyncBench {
         LocalDateTime now = today.atTime(22, 45);
         Map<String, Object> m = new LinkedHashMap<>();
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults(now).withSeed(seed).withRateLimits(false), 0)) {
+            // The bench's database takes no connection without its password (the embedded Postgres's, generated for it).
+            Map<String, String> env = Map.of("RACING_API_USERNAME", SandboxConfig.DEFAULT_USER,
+                    "RACING_API_PASSWORD", SandboxConfig.DEFAULT_PASSWORD, "PG_USER", db.user(), "PG_PASSWORD", db.password());
             List<String> sync = new ArrayList<>(List.of("sync", "--now", now.toString(), "--api-url", sandbox.baseUrl(), "--lake",
                     lake.root(), "--pg-url", db.url(), "--pg-schema", db.schema(), "-q"));
 
             progress.accept("sync bench: the plan alone (a dry run) ...");
             long started = System.nanoTime();
-            cli(sync, "--scope", "transactions", "--dry-run");
+            cli(env, sync, "--scope", "transactions", "--dry-run");
             m.put("plan_seconds", round((System.nanoTime() - started) / 1e9));
 
             progress.accept("sync bench: the evening's sync ...");
@@ -57,7 +57,7 @@ public final class SyncBench {
             java.util.Set<String> earlier = new java.util.HashSet<>();
             RunHistory.endedSince(spark, lake, null).forEach(s -> earlier.add(s.runId()));
             started = System.nanoTime();
-            cli(sync, "--scope", "transactions");
+            cli(env, sync, "--scope", "transactions");
             double total = (System.nanoTime() - started) / 1e9;
             m.put("api_calls", sandbox.requestLog().entries().size());
             for (RunHistory.Stage s : RunHistory.endedSince(spark, lake, null)) {
@@ -69,16 +69,16 @@ public final class SyncBench {
 
             progress.accept("sync bench: a live run ...");
             int before = sandbox.requestLog().entries().size();
-            cli(sync, "--scope", "live");
+            cli(env, sync, "--scope", "live");
             m.put("live_api_calls", sandbox.requestLog().entries().size() - before);
         }
         return m;
     }
 
-    private static void cli(List<String> args, String... more) {
+    private static void cli(Map<String, String> env, List<String> args, String... more) {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of(more));
-        int code = Furlong.run(ENV, all.toArray(new String[0]));
+        int code = Furlong.run(env, all.toArray(new String[0]));
         if (code != 0) {
             throw new IllegalStateException("sync bench: `furlong " + String.join(" ", all) + "` exited " + code);
         }
