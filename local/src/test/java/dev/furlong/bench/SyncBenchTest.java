@@ -1,6 +1,5 @@
 package dev.furlong.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.furlong.lake.Lake;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bench's sync stage, end to end on a week of sandbox racing and an embedded Postgres that, like any, has a password. The
- * acceptance tier: about two minutes.
+ * acceptance tier: two to three minutes.
  */
 @Tag("acceptance")
 class SyncBenchTest {
